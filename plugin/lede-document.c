@@ -1,0 +1,346 @@
+/* lede-document.c — LedeDocument, the GObject face of one annotated article. */
+#include "lede-private.h"
+
+/**
+ * LedeDocument:
+ *
+ * The annotation of one article: its structure, sentences, tokens and
+ * temporal expressions. A document never changes after it is made, so it may
+ * be read from several threads. Offsets given by its accessors are in the
+ * unit returned by [method@Lede.Document.get_offset_unit].
+ */
+struct _LedeDocument
+{
+  GObject  parent_instance;
+  LedeDoc *doc;
+};
+
+G_DEFINE_FINAL_TYPE (LedeDocument, lede_document, G_TYPE_OBJECT)
+
+static void
+lede_document_finalize (GObject *object)
+{
+  LedeDocument *self = LEDE_DOCUMENT (object);
+
+  g_clear_pointer (&self->doc, lede_doc_free);
+  G_OBJECT_CLASS (lede_document_parent_class)->finalize (object);
+}
+
+static void
+lede_document_class_init (LedeDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lede_document_finalize;
+}
+
+static void
+lede_document_init (LedeDocument *self)
+{
+}
+
+LedeDocument *
+lede_document_new_take (LedeDoc *doc)
+{
+  LedeDocument *self = g_object_new (LEDE_TYPE_DOCUMENT, NULL);
+
+  self->doc = doc;
+  return self;
+}
+
+static guint
+convert (LedeDocument *self, guint32 byte_offset)
+{
+  return lede_doc_convert_offset (self->doc, byte_offset, self->doc->options.offsets);
+}
+
+/**
+ * lede_document_get_text:
+ * @self: a #LedeDocument
+ *
+ * The text the offsets refer to: the caller's text, or its repaired copy when
+ * invalid UTF-8 was replaced. It may contain NUL characters; use
+ * [method@Lede.Document.get_span_text] to read parts of it.
+ *
+ * Returns: (transfer none): the annotated text
+ */
+const char *
+lede_document_get_text (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  return self->doc->text;
+}
+
+/**
+ * lede_document_get_date:
+ * @self: a #LedeDocument
+ *
+ * Returns: (transfer full) (nullable): the publication date as "YYYY-MM-DD",
+ *   or %NULL when none was given
+ */
+char *
+lede_document_get_date (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  if (!g_date_valid (&self->doc->date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&self->doc->date),
+                          g_date_get_month (&self->doc->date), g_date_get_day (&self->doc->date));
+}
+
+/**
+ * lede_document_get_offset_unit:
+ * @self: a #LedeDocument
+ *
+ * Returns: the unit of every offset this document reports
+ */
+LedeOffsetUnit
+lede_document_get_offset_unit (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), LEDE_OFFSET_CODEPOINT);
+  return self->doc->options.offsets;
+}
+
+/**
+ * lede_document_get_repaired:
+ * @self: a #LedeDocument
+ *
+ * Returns: %TRUE when invalid UTF-8 in the input was replaced with U+FFFD
+ */
+gboolean
+lede_document_get_repaired (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), FALSE);
+  return self->doc->repaired;
+}
+
+/**
+ * lede_document_get_warnings:
+ * @self: a #LedeDocument
+ *
+ * Returns: (transfer full) (array zero-terminated=1): what Lede repaired or
+ *   could not do for this article, as messages for people
+ */
+char **
+lede_document_get_warnings (LedeDocument *self)
+{
+  GStrvBuilder *builder;
+  char **warnings;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->doc->warnings->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->doc->warnings, i));
+  warnings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return warnings;
+}
+
+/**
+ * lede_document_to_json:
+ * @self: a #LedeDocument
+ * @pretty: whether to indent the output for people
+ *
+ * Writes the document as Lede's JSON, described in docs/schema.md.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+lede_document_to_json (LedeDocument *self, gboolean pretty)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  return lede_json_write (self->doc, pretty);
+}
+
+/**
+ * lede_document_get_n_blocks:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many structural blocks (headline, caption, paragraphs, ...) the article has
+ */
+guint
+lede_document_get_n_blocks (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->blocks->len;
+}
+
+/**
+ * lede_document_get_block:
+ * @self: a #LedeDocument
+ * @index: a block index, below [method@Lede.Document.get_n_blocks]
+ * @start: (out) (optional): where the block starts
+ * @end: (out) (optional): where it ends (exclusive)
+ *
+ * Returns: what the block is
+ */
+LedeStructureKind
+lede_document_get_block (LedeDocument *self, guint index, guint *start, guint *end)
+{
+  const LedeBlock *block;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), LEDE_STRUCTURE_PARAGRAPH);
+  g_return_val_if_fail (index < self->doc->blocks->len, LEDE_STRUCTURE_PARAGRAPH);
+  block = &g_array_index (self->doc->blocks, LedeBlock, index);
+  if (start)
+    *start = convert (self, block->span.start);
+  if (end)
+    *end = convert (self, block->span.end);
+  return block->kind;
+}
+
+/**
+ * lede_document_get_n_sentences:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many sentences the article has (boilerplate, credit and
+ *   dateline blocks hold none)
+ */
+guint
+lede_document_get_n_sentences (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->sentences->len;
+}
+
+/**
+ * lede_document_get_sentence:
+ * @self: a #LedeDocument
+ * @index: a sentence index, below [method@Lede.Document.get_n_sentences]
+ * @start: (out) (optional): where the sentence starts
+ * @end: (out) (optional): where it ends (exclusive)
+ */
+void
+lede_document_get_sentence (LedeDocument *self, guint index, guint *start, guint *end)
+{
+  const LedeSentence *sentence;
+
+  g_return_if_fail (LEDE_IS_DOCUMENT (self));
+  g_return_if_fail (index < self->doc->sentences->len);
+  sentence = &g_array_index (self->doc->sentences, LedeSentence, index);
+  if (start)
+    *start = convert (self, sentence->start);
+  if (end)
+    *end = convert (self, sentence->end);
+}
+
+/**
+ * lede_document_get_n_tokens:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many tokens the article has (tokens are always made, whether
+ *   or not the JSON output lists them)
+ */
+guint
+lede_document_get_n_tokens (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->tokens->len;
+}
+
+/**
+ * lede_document_get_token:
+ * @self: a #LedeDocument
+ * @index: a token index, below [method@Lede.Document.get_n_tokens]
+ * @start: (out) (optional): where the token starts
+ * @end: (out) (optional): where it ends (exclusive)
+ *
+ * Returns: what kind of token it is
+ */
+LedeTokenKind
+lede_document_get_token (LedeDocument *self, guint index, guint *start, guint *end)
+{
+  const LedeToken *token;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), LEDE_TOKEN_WORD);
+  g_return_val_if_fail (index < self->doc->tokens->len, LEDE_TOKEN_WORD);
+  token = &g_array_index (self->doc->tokens, LedeToken, index);
+  if (start)
+    *start = convert (self, token->start);
+  if (end)
+    *end = convert (self, token->end);
+  return token->kind;
+}
+
+/**
+ * lede_document_get_n_timexes:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many temporal expressions the article has
+ */
+guint
+lede_document_get_n_timexes (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->timexes->len;
+}
+
+/**
+ * lede_document_get_timex:
+ * @self: a #LedeDocument
+ * @index: a timex index, below [method@Lede.Document.get_n_timexes]
+ * @start: (out) (optional): where the expression starts
+ * @end: (out) (optional): where it ends (exclusive)
+ * @type: (out) (optional): its TIMEX3 type: "DATE", "TIME", "DURATION" or "SET"
+ *
+ * Returns: (transfer none): its normalized TIMEX3 value
+ */
+const char *
+lede_document_get_timex (LedeDocument *self, guint index, guint *start, guint *end,
+                         const char **type)
+{
+  const LedeTimex *timex;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->doc->timexes->len, NULL);
+  timex = &g_array_index (self->doc->timexes, LedeTimex, index);
+  if (start)
+    *start = convert (self, timex->start);
+  if (end)
+    *end = convert (self, timex->end);
+  if (type)
+    *type = lede_timex_type_to_string (timex->type);
+  return timex->value;
+}
+
+/**
+ * lede_document_get_span_text:
+ * @self: a #LedeDocument
+ * @start: a start offset in the document's unit
+ * @end: an end offset in the document's unit, not before @start
+ *
+ * Returns: (transfer full) (nullable): the text between the offsets, or %NULL
+ *   when they fall outside the text or inside a character
+ */
+char *
+lede_document_get_span_text (LedeDocument *self, guint start, guint end)
+{
+  const LedeDoc *doc;
+  const char *p;
+  guint32 position = 0, from = G_MAXUINT32, to = G_MAXUINT32;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  doc = self->doc;
+  if (doc->options.offsets == LEDE_OFFSET_BYTE)
+    {
+      if (end > doc->len)
+        return NULL;
+      return g_strndup (doc->text + start, end - start);
+    }
+  /* walk the characters, counting in the document's unit */
+  for (p = doc->text; ; p = g_utf8_next_char (p))
+    {
+      if (position == start)
+        from = (guint32) (p - doc->text);
+      if (position == end)
+        {
+          to = (guint32) (p - doc->text);
+          break;
+        }
+      if (p >= doc->text + doc->len || position > end)
+        break;
+      position += (doc->options.offsets == LEDE_OFFSET_UTF16 && (guchar) *p >= 0xF0) ? 2 : 1;
+    }
+  if (from == G_MAXUINT32 || to == G_MAXUINT32)
+    return NULL;
+  return g_strndup (doc->text + from, to - from);
+}

@@ -1,0 +1,324 @@
+/* lede-json-writer.c — writes a LedeDoc as Lede's JSON (docs/schema.md).
+ *
+ * Written by hand into one GString rather than through JsonBuilder: it is on
+ * the hot path, and a JsonNode string cannot hold the NUL characters an
+ * article may contain, which would silently cut text. */
+#include "lede-private.h"
+
+#include <string.h>
+
+typedef struct {
+  GString       *out;
+  const LedeDoc *doc;
+  LedeOffsetUnit unit;
+  gboolean       pretty;
+  guint          depth;
+  gboolean       first;   /* no member written yet at this depth */
+} Writer;
+
+static void
+newline (Writer *w)
+{
+  if (!w->pretty)
+    return;
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+separator (Writer *w)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  w->first = FALSE;
+  newline (w);
+}
+
+static void
+open_container (Writer *w, char c)
+{
+  g_string_append_c (w->out, c);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+close_container (Writer *w, char c)
+{
+  gboolean empty = w->first;
+
+  w->depth--;
+  if (!empty)
+    newline (w);
+  g_string_append_c (w->out, c);
+  w->first = FALSE;
+}
+
+static void
+string_value (Writer *w, const char *s, gsize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = s, *end = s + len;
+
+  g_string_append_c (w->out, '"');
+  for (const char *p = s; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (w->out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': g_string_append (w->out, "\\\""); break;
+        case '\\': g_string_append (w->out, "\\\\"); break;
+        case '\n': g_string_append (w->out, "\\n"); break;
+        case '\r': g_string_append (w->out, "\\r"); break;
+        case '\t': g_string_append (w->out, "\\t"); break;
+        default:
+          g_string_append (w->out, "\\u00");
+          g_string_append_c (w->out, hex[c >> 4]);
+          g_string_append_c (w->out, hex[c & 0xF]);
+        }
+    }
+  g_string_append_len (w->out, run, end - run);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+key (Writer *w, const char *name)
+{
+  separator (w);
+  g_string_append_c (w->out, '"');
+  g_string_append (w->out, name);
+  g_string_append (w->out, w->pretty ? "\": " : "\":");
+}
+
+static void
+member_string (Writer *w, const char *name, const char *value)
+{
+  key (w, name);
+  if (value == NULL)
+    g_string_append (w->out, "null");
+  else
+    string_value (w, value, strlen (value));
+}
+
+static void
+member_uint (Writer *w, const char *name, guint64 value)
+{
+  key (w, name);
+  g_string_append_printf (w->out, "%" G_GUINT64_FORMAT, value);
+}
+
+static void
+member_bool (Writer *w, const char *name, gboolean value)
+{
+  key (w, name);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+/* "start", "end" (and "text") of a byte span, in the caller's unit. */
+static void
+span_members (Writer *w, LedeSpan span, gboolean with_text)
+{
+  member_uint (w, "start", lede_doc_convert_offset (w->doc, span.start, w->unit));
+  member_uint (w, "end", lede_doc_convert_offset (w->doc, span.end, w->unit));
+  if (with_text)
+    {
+      key (w, "text");
+      string_value (w, w->doc->text + span.start, span.end - span.start);
+    }
+}
+
+static void
+member_span_object (Writer *w, const char *name, LedeSpan span)
+{
+  if (!LEDE_SPAN_IS_SET (span))
+    return;
+  key (w, name);
+  open_container (w, '{');
+  span_members (w, span, TRUE);
+  close_container (w, '}');
+}
+
+/* spaCy-style word shape: X for upper case, x for lower case, d for digits,
+ * other characters as themselves, runs of one symbol cut at four. */
+static void
+member_shape (Writer *w, const char *text, guint32 len)
+{
+  GString *shape = g_string_sized_new (len);
+  const char *p = text, *end = text + len;
+  gunichar last = 0;
+  guint run = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p), s;
+
+      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+        s = 'X';
+      else if (g_unichar_isalpha (c))
+        s = 'x';
+      else if (g_unichar_isdigit (c))
+        s = 'd';
+      else
+        s = c;
+      run = s == last ? run + 1 : 1;
+      last = s;
+      if (run <= 4)
+        g_string_append_unichar (shape, s);
+      p = g_utf8_next_char (p);
+    }
+  key (w, "shape");
+  string_value (w, shape->str, shape->len);
+  g_string_free (shape, TRUE);
+}
+
+static void
+write_structure (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+
+  key (w, "structure");
+  open_container (w, '[');
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const LedeBlock *b = &g_array_index (doc->blocks, LedeBlock, i);
+
+      separator (w);
+      open_container (w, '{');
+      member_string (w, "kind", lede_structure_kind_to_string (b->kind));
+      span_members (w, b->span, TRUE);
+      if (b->subkind != NULL)
+        member_string (w, "subkind", b->subkind);
+      member_span_object (w, "who", b->who);
+      member_span_object (w, "agency", b->agency);
+      member_span_object (w, "when", b->when);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
+static void
+write_document (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+
+  key (w, "document");
+  open_container (w, '{');
+  if (g_date_valid (&doc->date))
+    {
+      char date[16];
+
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&doc->date),
+                  g_date_get_month (&doc->date), g_date_get_day (&doc->date));
+      member_string (w, "date", date);
+    }
+  else
+    member_string (w, "date", NULL);
+  member_string (w, "language", "en");
+  member_uint (w, "length", lede_doc_convert_offset (doc, (guint32) doc->len, w->unit));
+  member_bool (w, "repaired", doc->repaired);
+  key (w, "warnings");
+  open_container (w, '[');
+  for (guint i = 0; i < doc->warnings->len; i++)
+    {
+      const char *message = g_ptr_array_index (doc->warnings, i);
+
+      separator (w);
+      string_value (w, message, strlen (message));
+    }
+  close_container (w, ']');
+  write_structure (w);
+  close_container (w, '}');
+}
+
+static void
+write_sentences (Writer *w)
+{
+  key (w, "sentences");
+  open_container (w, '[');
+  for (guint i = 0; i < w->doc->sentences->len; i++)
+    {
+      const LedeSentence *s = &g_array_index (w->doc->sentences, LedeSentence, i);
+
+      separator (w);
+      open_container (w, '{');
+      span_members (w, (LedeSpan) { s->start, s->end }, FALSE);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
+static void
+write_tokens (Writer *w)
+{
+  key (w, "tokens");
+  open_container (w, '[');
+  for (guint i = 0; i < w->doc->tokens->len; i++)
+    {
+      const LedeToken *t = &g_array_index (w->doc->tokens, LedeToken, i);
+
+      separator (w);
+      open_container (w, '{');
+      span_members (w, (LedeSpan) { t->start, t->end }, FALSE);
+      member_shape (w, w->doc->text + t->start, t->end - t->start);
+      member_string (w, "kind", lede_token_kind_to_string (t->kind));
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
+static void
+write_timexes (Writer *w)
+{
+  key (w, "timexes");
+  open_container (w, '[');
+  for (guint i = 0; i < w->doc->timexes->len; i++)
+    {
+      const LedeTimex *t = &g_array_index (w->doc->timexes, LedeTimex, i);
+
+      separator (w);
+      open_container (w, '{');
+      span_members (w, (LedeSpan) { t->start, t->end }, TRUE);
+      member_string (w, "type", lede_timex_type_to_string (t->type));
+      member_string (w, "value", t->value);
+      if (t->mod != NULL)
+        member_string (w, "mod", t->mod);
+      member_string (w, "anchor", t->anchor);
+      if (t->anchor_timex >= 0)
+        member_uint (w, "anchor_timex", (guint64) t->anchor_timex);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
+char *
+lede_json_write (const LedeDoc *doc, gboolean pretty)
+{
+  Writer w = {
+    .out = g_string_sized_new (256 + doc->len + doc->sentences->len * 32),
+    .doc = doc,
+    .unit = doc->options.offsets,
+    .pretty = pretty,
+    .first = TRUE,
+  };
+
+  open_container (&w, '{');
+  member_uint (&w, "schema", 1);
+  member_string (&w, "offsets", lede_offset_unit_to_string (w.unit));
+  if (doc->id != NULL)
+    member_string (&w, "id", doc->id);
+  write_document (&w);
+  write_sentences (&w);
+  if (doc->options.tokens)
+    write_tokens (&w);
+  write_timexes (&w);
+  close_container (&w, '}');
+  if (pretty)
+    g_string_append_c (w.out, '\n');
+  return g_string_free (w.out, FALSE);
+}

@@ -1,0 +1,66 @@
+/* lede-model.c — what an annotator knows before it reads any article: built
+ * once from the resources compiled into the library, then only read. */
+#include "lede-private.h"
+
+#include <gio/gio.h>
+
+#include <string.h>
+
+/* abbreviations.txt: one abbreviation a line, without its final period, then
+ * its flags ("title", "any", "numeric" separated by commas); '#' starts a comment. */
+static gboolean
+load_abbreviations (GHashTable *table, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/lede/model/abbreviations.txt",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      guint flags = 0;
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      fields = g_strsplit_set (line, " \t", 2);
+      if (fields[1] == NULL)
+        {
+          g_set_error (error, LEDE_ERROR, LEDE_ERROR_INTERNAL,
+                       "abbreviations.txt line %u has no flags", i + 1);
+          return FALSE;
+        }
+      if (strstr (fields[1], "title"))
+        flags |= LEDE_ABBREV_TITLE;
+      if (strstr (fields[1], "any"))
+        flags |= LEDE_ABBREV_ANY;
+      if (strstr (fields[1], "numeric"))
+        flags |= LEDE_ABBREV_NUMERIC;
+      g_hash_table_insert (table, g_ascii_strdown (fields[0], -1), GUINT_TO_POINTER (flags));
+    }
+  return TRUE;
+}
+
+LedeModel *
+lede_model_new (GError **error)
+{
+  g_autoptr(LedeModel) model = g_new0 (LedeModel, 1);
+
+  model->defaults.offsets = LEDE_OFFSET_CODEPOINT;
+  model->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!load_abbreviations (model->abbreviations, error))
+    return NULL;
+  return g_steal_pointer (&model);
+}
+
+void
+lede_model_free (LedeModel *model)
+{
+  if (model == NULL)
+    return;
+  g_clear_pointer (&model->abbreviations, g_hash_table_unref);
+  g_free (model);
+}

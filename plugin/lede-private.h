@@ -1,0 +1,154 @@
+/* lede-private.h — the internal tables every layer reads and fills.
+ *
+ * Everything here is a UTF-8 byte offset into LedeDoc.text, end exclusive.
+ * A LedeModel is built once and never changes; a LedeDoc belongs to one call.
+ */
+#pragma once
+
+#include <glib.h>
+#include <lede/lede-gobject.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint32 start;
+  guint32 end;
+} LedeSpan;
+
+#define LEDE_SPAN_IS_SET(s) ((s).end > (s).start)
+
+/* A block of the article's structure. The blocks cover the text's lines in
+ * order and never overlap; a credit or dateline that opens a line is its own
+ * block, followed by the paragraph that the rest of the line begins. */
+typedef struct {
+  LedeStructureKind kind;
+  LedeSpan    span;
+  LedeSpan    who;      /* credit: the reporter's name(s); dateline: the place */
+  LedeSpan    agency;   /* credit: the source after '/'; dateline: the agency */
+  LedeSpan    when;     /* dateline: the date written in it */
+  const char *subkind;  /* static label: credit "compiled"/"byline"/...; boilerplate "read-more"/... */
+} LedeBlock;
+
+typedef struct {
+  guint32       start;
+  guint32       end;
+  LedeTokenKind kind;
+} LedeToken;
+
+typedef struct {
+  guint32 start;
+  guint32 end;
+  guint32 first_token;  /* index into LedeDoc.tokens */
+  guint32 n_tokens;
+} LedeSentence;
+
+typedef enum {
+  LEDE_TIMEX_DATE,
+  LEDE_TIMEX_TIME,
+  LEDE_TIMEX_DURATION,
+  LEDE_TIMEX_SET,
+} LedeTimexType;
+
+/* A temporal expression with its TIMEX3 type and normalized value. */
+typedef struct {
+  guint32       start;
+  guint32       end;
+  LedeTimexType type;
+  char         *value;    /* TIMEX3 value: "2022-12-21", "2022-W50", "P5Y", "PAST_REF", "XXXX-XX-21" */
+  const char   *mod;      /* static TIMEX3 mod ("START", "MID", "APPROX", ...) or NULL */
+  const char   *anchor;   /* static: what the value rests on: "publication", "dateline", "timex", "none" */
+  gint32        anchor_timex; /* with anchor "timex": index of the timex it was resolved against, else -1 */
+} LedeTimex;
+
+/* Per-64-byte checkpoints so byte offsets convert to code points or UTF-16
+ * units in O(64) without a per-byte map (memory stays a fraction of the text). */
+typedef struct {
+  guint32 *codepoints;  /* code points starting before block k * 64 */
+  guint32 *utf16;       /* UTF-16 units of those code points */
+  gsize    n_blocks;
+} LedeOffsetIndex;
+
+typedef struct {
+  LedeOffsetUnit offsets;
+  gboolean       tokens;
+  gboolean       repair;
+  gboolean       pretty;     /* indent the JSON of the flat ABI */
+} LedeOptions;
+
+typedef struct {
+  LedeOptions defaults;
+  GHashTable *abbreviations;         /* lower-case, without the final '.' → GINT_TO_POINTER(flags) */
+} LedeModel;
+
+/* Flags of an abbreviation in LedeModel.abbreviations. */
+enum {
+  LEDE_ABBREV_TITLE     = 1 << 0,  /* "Mr", "Dr", "Gen": never ends a sentence */
+  LEDE_ABBREV_ANY       = 1 << 1,  /* "etc", "Inc", "Jr": may end one */
+  LEDE_ABBREV_NUMERIC   = 1 << 2,  /* "p", "No", "Fig": before a number, never ends one */
+};
+
+typedef struct {
+  const char     *text;       /* validated UTF-8 (the caller's, or repaired) */
+  gsize           len;
+  char           *owned;      /* the doc's own copy (repaired, or kept beyond the call) */
+  gboolean        repaired;
+  guint32         n_repairs;
+  LedeOptions     options;
+  GDate           date;       /* publication date; g_date_valid() says if known */
+  char           *id;         /* the caller's article id, echoed back */
+  LedeOffsetIndex index;
+  GArray         *blocks;     /* LedeBlock */
+  GArray         *tokens;     /* LedeToken */
+  GArray         *sentences;  /* LedeSentence */
+  GArray         *timexes;    /* LedeTimex (value owned) */
+  GPtrArray      *warnings;   /* char*, messages meant for the caller */
+} LedeDoc;
+
+/* model */
+LedeModel *lede_model_new                  (GError **error);
+void       lede_model_free                 (LedeModel *model);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeModel, lede_model_free)
+
+/* options and metadata (lede-options.c) */
+gboolean   lede_options_parse              (LedeOptions *options, const char *json,
+                                            gboolean is_metadata, GDate *date, char **id,
+                                            GError **error);
+const char *lede_offset_unit_to_string     (LedeOffsetUnit unit);
+
+/* text (lede-text.c) */
+LedeDoc   *lede_doc_new                    (const LedeOptions *options, const char *text,
+                                            gsize len, gboolean copy_text, GError **error);
+void       lede_doc_free                   (LedeDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeDoc, lede_doc_free)
+void       lede_doc_warn                   (LedeDoc *doc, const char *format, ...) G_GNUC_PRINTF (2, 3);
+guint32    lede_doc_convert_offset         (const LedeDoc *doc, guint32 byte_offset,
+                                            LedeOffsetUnit unit);
+
+/* layers, in pipeline order */
+void       lede_structure_annotate         (const LedeModel *model, LedeDoc *doc);
+void       lede_tokens_annotate            (const LedeModel *model, LedeDoc *doc);
+void       lede_sentences_annotate         (const LedeModel *model, LedeDoc *doc);
+void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
+
+/* writers */
+char      *lede_json_write                 (const LedeDoc *doc, gboolean pretty);
+
+/* the whole pipeline (lede-annotator.c) */
+LedeDoc   *lede_pipeline_run               (const LedeModel *model, const LedeOptions *defaults,
+                                            const char *text, gsize len, const char *meta_json,
+                                            gboolean copy_text, GError **error);
+/* the flat ABI's path: a doc that borrows the caller's text for the call */
+LedeDoc   *lede_annotator_run              (LedeAnnotator *self, const char *text, gsize len,
+                                            const char *meta_json, GError **error);
+
+/* string helpers shared by layers (lede-text.c) */
+const char *lede_structure_kind_to_string  (LedeStructureKind kind);
+const char *lede_token_kind_to_string      (LedeTokenKind kind);
+const char *lede_timex_type_to_string      (LedeTimexType type);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* lede-document.c: a LedeDocument takes ownership of a finished LedeDoc */
+LedeDocument *lede_document_new_take       (LedeDoc *doc);
+G_END_DECLS
