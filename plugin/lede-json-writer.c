@@ -222,6 +222,7 @@ write_document (Writer *w)
   member_string (w, "language", "en");
   member_uint (w, "length", lede_doc_convert_offset (doc, (guint32) doc->len, w->unit));
   member_bool (w, "repaired", doc->repaired);
+  member_uint (w, "token_count", doc->tokens->len);
   key (w, "warnings");
   open_container (w, '[');
   for (guint i = 0; i < doc->warnings->len; i++)

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The project's two entry points (see README.md):
+#   tools/dev.sh demo   install what is needed, build, annotate the example article
+#   tools/dev.sh test   the same set-up, then the whole test suite (unit, hosts,
+#                       Python, ABI, AddressSanitizer+UBSan, valgrind, fuzzing)
+set -eu
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+packages="gcc clang libclang-rt-14-dev meson ninja-build pkg-config
+  libglib2.0-dev libjson-glib-dev gobject-introspection libgirepository1.0-dev
+  python3 python3-gi python3-pytest abigail-tools valgrind time"
+
+install_packages() {
+  missing=""
+  for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "== installing:$missing"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+  [ -f build/build.ninja ] || meson setup build
+  ninja -C build
+}
+
+case "${1:-}" in
+  demo)
+    install_packages
+    build
+    ./build/hosts/lede annotate --pretty --date 2023-05-16 examples/example-article.txt
+    ;;
+  test)
+    install_packages
+    build
+    echo "== unit, ABI, hosts and Python tests"
+    meson test -C build --print-errorlogs
+    echo "== valgrind memcheck (C suites)"
+    meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
+    echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+    [ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=disabled
+    ninja -C build-asan
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C build-asan --suite unit --suite abi --suite cli --print-errorlogs
+    echo "== libFuzzer (bounded)"
+    tests/fuzz/run-fuzz.sh "${LEDE_FUZZ_SECONDS:-120}"
+    ;;
+  *)
+    echo "usage: $0 demo|test" >&2
+    exit 2
+    ;;
+esac
