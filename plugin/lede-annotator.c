@@ -94,6 +94,8 @@ lede_pipeline_run (const LedeModel *model, const LedeOptions *defaults, const ch
   lede_structure_annotate (model, doc);
   lede_tokens_annotate (model, doc);
   lede_sentences_annotate (model, doc);
+  lede_entities_annotate (model, doc);
+  lede_titles_annotate (model, doc);
   lede_time_annotate (model, doc);
   return doc;
 }

@@ -279,7 +279,7 @@ lede_document_get_n_timexes (LedeDocument *self)
  * @index: a timex index, below [method@Lede.Document.get_n_timexes]
  * @start: (out) (optional): where the expression starts
  * @end: (out) (optional): where it ends (exclusive)
- * @type: (out) (optional): its TIMEX3 type: "DATE", "TIME", "DURATION" or "SET"
+ * @type: (out) (optional) (transfer none): its TIMEX3 type: "DATE", "TIME", "DURATION" or "SET"
  *
  * Returns: (transfer none): its normalized TIMEX3 value
  */

@@ -297,6 +297,74 @@ write_timexes (Writer *w)
   close_container (w, ']');
 }
 
+static void
+write_entities (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+
+  if (doc->entities == NULL)
+    return;
+  key (w, "entities");
+  open_container (w, '[');
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const LedeEntity *ent = &g_array_index (doc->entities, LedeEntity, e);
+      const LedeMention *c = &g_array_index (doc->mentions, LedeMention, ent->canonical);
+      char id[16];
+
+      separator (w);
+      open_container (w, '{');
+      g_snprintf (id, sizeof id, "E%u", e + 1);
+      member_string (w, "id", id);
+      member_string (w, "type", lede_entity_type_to_string (ent->type));
+      key (w, "canonical");
+      string_value (w, doc->text + c->start, c->end - c->start);
+      member_bool (w, "media", ent->media);
+      key (w, "mentions");
+      open_container (w, '[');
+      for (guint m = 0; m < doc->mentions->len; m++)
+        {
+          const LedeMention *x = &g_array_index (doc->mentions, LedeMention, m);
+
+          if (x->entity != e)
+            continue;
+          separator (w);
+          open_container (w, '{');
+          span_members (w, (LedeSpan) { x->start, x->end }, TRUE);
+          member_string (w, "type", lede_entity_type_to_string (x->type));
+          close_container (w, '}');
+        }
+      close_container (w, ']');
+      key (w, "titles");
+      open_container (w, '[');
+      for (guint t = 0; doc->titles && t < doc->titles->len; t++)
+        {
+          const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+          if (x->mention < 0
+              || g_array_index (doc->mentions, LedeMention, x->mention).entity != e)
+            continue;
+          separator (w);
+          open_container (w, '{');
+          span_members (w, (LedeSpan) { x->start, x->end }, TRUE);
+          member_bool (w, "former", x->former);
+          member_bool (w, "acting", x->acting);
+          if (LEDE_SPAN_IS_SET (x->org))
+            member_span_object (w, "org", x->org);
+          else
+            member_string (w, "org", NULL);
+          if (LEDE_SPAN_IS_SET (x->country))
+            member_span_object (w, "country", x->country);
+          else
+            member_string (w, "country", NULL);
+          close_container (w, '}');
+        }
+      close_container (w, ']');
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
 char *
 lede_json_write (const LedeDoc *doc, gboolean pretty)
 {
@@ -317,6 +385,7 @@ lede_json_write (const LedeDoc *doc, gboolean pretty)
   write_sentences (&w);
   if (doc->options.tokens)
     write_tokens (&w);
+  write_entities (&w);
   write_timexes (&w);
   close_container (&w, '}');
   if (pretty)

@@ -53,6 +53,10 @@ lede_model_new (GError **error)
   model->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!load_abbreviations (model->abbreviations, error))
     return NULL;
+  model->ner = lede_ner_model_new_from_resource (error);
+  if (model->ner == NULL)
+    return NULL;
+  model->titles = lede_title_lexicon_new ();
   return g_steal_pointer (&model);
 }
 
@@ -62,5 +66,7 @@ lede_model_free (LedeModel *model)
   if (model == NULL)
     return;
   g_clear_pointer (&model->abbreviations, g_hash_table_unref);
+  g_clear_pointer (&model->ner, lede_ner_model_free);
+  g_clear_pointer (&model->titles, lede_title_lexicon_free);
   g_free (model);
 }

@@ -60,6 +60,47 @@ typedef struct {
   gint32        anchor_timex; /* with anchor "timex": index of the timex it was resolved against, else -1 */
 } LedeTimex;
 
+/* Entity types: the tagger's four CoNLL classes, refined (lede-entities.c). */
+typedef enum {
+  LEDE_ENTITY_PERSON,
+  LEDE_ENTITY_ORG,
+  LEDE_ENTITY_GPE,
+  LEDE_ENTITY_LOC,
+  LEDE_ENTITY_FAC,
+  LEDE_ENTITY_NORP,
+  LEDE_ENTITY_EVENT,
+  LEDE_ENTITY_MISC,
+} LedeEntityType;
+
+/* A named mention of an entity. */
+typedef struct {
+  guint32        start;
+  guint32        end;
+  guint32        first_token;
+  guint32        n_tokens;
+  LedeEntityType type;
+  guint32        entity;   /* index into LedeDoc.entities */
+  gboolean       media;    /* an ORG that is a news outlet */
+} LedeMention;
+
+/* An entity: its mentions grouped (same text, or a surname of a full name). */
+typedef struct {
+  LedeEntityType type;
+  guint32        canonical;  /* index of the mention whose text names it */
+  gboolean       media;
+} LedeEntity;
+
+/* A title or role ("former Russian President"), linked to the person it describes. */
+typedef struct {
+  guint32  start;
+  guint32  end;
+  gboolean former;
+  gboolean acting;
+  LedeSpan org;       /* an organization named in the role, if any */
+  LedeSpan country;   /* a country or nationality named in the role, if any */
+  gint32   mention;   /* the PERSON mention it describes, or -1 */
+} LedeTitle;
+
 /* Per-64-byte checkpoints so byte offsets convert to code points or UTF-16
  * units in O(64) without a per-byte map (memory stays a fraction of the text). */
 typedef struct {
@@ -78,6 +119,8 @@ typedef struct {
 typedef struct {
   LedeOptions defaults;
   GHashTable *abbreviations;         /* lower-case, without the final '.' → GINT_TO_POINTER(flags) */
+  struct _LedeNerModel *ner;         /* the entity tagger (lede-entity-features.h) */
+  struct _LedeTitleLexicon *titles;  /* role words of lede-titles.c, split once */
 } LedeModel;
 
 /* Flags of an abbreviation in LedeModel.abbreviations. */
@@ -101,6 +144,9 @@ typedef struct {
   GArray         *tokens;     /* LedeToken */
   GArray         *sentences;  /* LedeSentence */
   GArray         *timexes;    /* LedeTimex (value owned) */
+  GArray         *mentions;   /* LedeMention, in text order (NULL until the entities layer runs) */
+  GArray         *entities;   /* LedeEntity */
+  GArray         *titles;     /* LedeTitle */
   GPtrArray      *warnings;   /* char*, messages meant for the caller */
 } LedeDoc;
 
@@ -128,6 +174,12 @@ guint32    lede_doc_convert_offset         (const LedeDoc *doc, guint32 byte_off
 void       lede_structure_annotate         (const LedeModel *model, LedeDoc *doc);
 void       lede_tokens_annotate            (const LedeModel *model, LedeDoc *doc);
 void       lede_sentences_annotate         (const LedeModel *model, LedeDoc *doc);
+void       lede_entities_annotate          (const LedeModel *model, LedeDoc *doc);
+void       lede_titles_annotate            (const LedeModel *model, LedeDoc *doc);
+
+typedef struct _LedeTitleLexicon LedeTitleLexicon;
+LedeTitleLexicon *lede_title_lexicon_new   (void);
+void       lede_title_lexicon_free         (LedeTitleLexicon *lex);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
 
 /* writers */
@@ -145,6 +197,11 @@ LedeDoc   *lede_annotator_run              (LedeAnnotator *self, const char *tex
 const char *lede_structure_kind_to_string  (LedeStructureKind kind);
 const char *lede_token_kind_to_string      (LedeTokenKind kind);
 const char *lede_timex_type_to_string      (LedeTimexType type);
+const char *lede_entity_type_to_string     (LedeEntityType type);
+
+/* the entity model (lede-entities.c), loaded by lede_model_new */
+struct _LedeNerModel *lede_ner_model_new_from_resource (GError **error);
+void       lede_ner_model_free             (struct _LedeNerModel *ner);
 
 G_END_DECLS
 

@@ -227,6 +227,9 @@ lede_doc_free (LedeDoc *doc)
   for (guint i = 0; doc->timexes && i < doc->timexes->len; i++)
     g_free (g_array_index (doc->timexes, LedeTimex, i).value);
   g_clear_pointer (&doc->timexes, g_array_unref);
+  g_clear_pointer (&doc->mentions, g_array_unref);
+  g_clear_pointer (&doc->entities, g_array_unref);
+  g_clear_pointer (&doc->titles, g_array_unref);
   g_clear_pointer (&doc->blocks, g_array_unref);
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);

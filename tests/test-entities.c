@@ -1,0 +1,207 @@
+/* test-entities.c — named entities, titles and media flags through the whole
+ * pipeline: hard cases written here, and the sample article read from
+ * ../shared/data (skipped where it is absent). */
+#include "lede-private.h"
+#include "lede-resources.h"
+
+#include <string.h>
+
+static LedeModel *model;
+
+static LedeDoc *
+annotate (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  LedeDoc *doc = lede_pipeline_run (model, &model->defaults, text, strlen (text), NULL, TRUE,
+                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc->mentions);
+  return doc;
+}
+
+/* the entity whose canonical text is name, or NULL */
+static const LedeEntity *
+find_entity (const LedeDoc *doc, const char *name)
+{
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const LedeEntity *ent = &g_array_index (doc->entities, LedeEntity, e);
+      const LedeMention *c = &g_array_index (doc->mentions, LedeMention, ent->canonical);
+
+      if (c->end - c->start == strlen (name) && memcmp (doc->text + c->start, name, strlen (name)) == 0)
+        return ent;
+    }
+  return NULL;
+}
+
+static void
+assert_entity (const LedeDoc *doc, const char *name, LedeEntityType type, gboolean media)
+{
+  const LedeEntity *e = find_entity (doc, name);
+
+  if (e == NULL)
+    g_error ("no entity \"%s\"", name);
+  if (e->type != type)
+    g_error ("\"%s\" is %s, not %s", name, lede_entity_type_to_string (e->type),
+             lede_entity_type_to_string (type));
+  g_assert_cmpint (e->media, ==, media);
+}
+
+/* a title with this text linked to the entity named person */
+static const LedeTitle *
+find_title (const LedeDoc *doc, const char *text, const char *person)
+{
+  const LedeEntity *e = find_entity (doc, person);
+
+  g_assert_nonnull (e);
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      if (x->mention >= 0 && x->end - x->start == strlen (text)
+          && memcmp (doc->text + x->start, text, strlen (text)) == 0
+          && &g_array_index (doc->entities, LedeEntity,
+                             g_array_index (doc->mentions, LedeMention, x->mention).entity) == e)
+        return x;
+    }
+  g_error ("no title \"%s\" for %s", text, person);
+  return NULL;
+}
+
+static void
+assert_span (const LedeDoc *doc, LedeSpan span, const char *text)
+{
+  g_assert_true (LEDE_SPAN_IS_SET (span));
+  g_assert_cmpuint (span.end - span.start, ==, strlen (text));
+  g_assert_true (memcmp (doc->text + span.start, text, strlen (text)) == 0);
+}
+
+static void
+test_titles (void)
+{
+  g_autoptr(LedeDoc) doc = annotate (
+    "German Chancellor Olaf Scholz met acting Prime Minister Mark Rutte in Berlin on Monday. "
+    "Scholz, the former Finance Minister, told Reuters that the talks went well.\n");
+  const LedeTitle *t;
+
+  assert_entity (doc, "Olaf Scholz", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Mark Rutte", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Berlin", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "Reuters", LEDE_ENTITY_ORG, TRUE);
+  t = find_title (doc, "German Chancellor", "Olaf Scholz");
+  g_assert_false (t->former);
+  assert_span (doc, t->country, "German");
+  t = find_title (doc, "acting Prime Minister", "Mark Rutte");
+  g_assert_true (t->acting);
+  t = find_title (doc, "former Finance Minister", "Olaf Scholz");
+  g_assert_true (t->former);
+}
+
+static void
+test_refinement (void)
+{
+  g_autoptr(LedeDoc) doc = annotate (
+    "Thousands of Russians marched from Heathrow Airport to the River Thames, "
+    "the New York Times reported, ahead of the 2024 Summer Olympics in Paris.\n");
+
+  assert_entity (doc, "Russians", LEDE_ENTITY_NORP, FALSE);
+  assert_entity (doc, "Heathrow Airport", LEDE_ENTITY_FAC, FALSE);
+  assert_entity (doc, "Paris", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "New York Times", LEDE_ENTITY_ORG, TRUE);
+}
+
+static void
+test_grouping (void)
+{
+  g_autoptr(LedeDoc) doc = annotate (
+    "Angela Merkel arrived in Paris. Merkel said the talks with Emmanuel Macron were "
+    "useful, and Macron agreed.\n");
+  const LedeEntity *merkel = find_entity (doc, "Angela Merkel");
+  guint n = 0;
+
+  g_assert_nonnull (merkel);
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (&g_array_index (doc->entities, LedeEntity,
+                        g_array_index (doc->mentions, LedeMention, m).entity) == merkel)
+      n++;
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_null (find_entity (doc, "Merkel"));
+  g_assert_null (find_entity (doc, "Macron"));
+}
+
+static void
+test_sample_article (void)
+{
+  const char *dir = g_getenv ("LEDE_SHARED_DATA");
+  g_autofree char *path = NULL, *text = NULL;
+  g_autoptr(LedeDoc) doc = NULL;
+  const LedeTitle *t;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no shared data (LEDE_SHARED_DATA)");
+      return;
+    }
+  path = g_build_filename (dir, "sample-article.txt", NULL);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    {
+      g_test_skip ("no sample-article.txt in the shared data");
+      return;
+    }
+  doc = annotate (text);
+  assert_entity (doc, "Xi Jinping", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Dmitry Medvedev", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Volodymyr Zelensky", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Vladimir Putin", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Chen Chengliang", LEDE_ENTITY_PERSON, FALSE);
+  assert_entity (doc, "Reuters", LEDE_ENTITY_ORG, TRUE);
+  assert_entity (doc, "Xinhua News Agency", LEDE_ENTITY_ORG, TRUE);
+  assert_entity (doc, "Wall Street Journal", LEDE_ENTITY_ORG, TRUE);
+  assert_entity (doc, "CPC Central Committee", LEDE_ENTITY_ORG, FALSE);
+  assert_entity (doc, "Russian Federation Security Council", LEDE_ENTITY_ORG, FALSE);
+  assert_entity (doc, "Diaoyutai State Guesthouse", LEDE_ENTITY_FAC, FALSE);
+  assert_entity (doc, "Beijing", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "United States", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "Russia", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "China", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "Ukraine", LEDE_ENTITY_GPE, FALSE);
+  assert_entity (doc, "Sino-Russian", LEDE_ENTITY_NORP, FALSE);
+  assert_entity (doc, "Russian", LEDE_ENTITY_NORP, FALSE);
+  assert_entity (doc, "Chinese", LEDE_ENTITY_NORP, FALSE);
+  assert_entity (doc, "Western", LEDE_ENTITY_NORP, FALSE);
+  assert_entity (doc, "20th CPC National Congress", LEDE_ENTITY_EVENT, FALSE);
+
+  t = find_title (doc, "Chinese President", "Xi Jinping");
+  assert_span (doc, t->country, "Chinese");
+  t = find_title (doc, "former Russian President", "Dmitry Medvedev");
+  g_assert_true (t->former);
+  t = find_title (doc, "Vice Chairman of the Russian Federation Security Council", "Dmitry Medvedev");
+  g_assert_false (t->former);
+  assert_span (doc, t->org, "Russian Federation Security Council");
+  find_title (doc, "Ukrainian President", "Volodymyr Zelensky");
+  find_title (doc, "President", "Vladimir Putin");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* nothing here pulls the resource bundle out of the static library by
+   * itself, so register it by hand */
+  if (!g_resources_get_info ("/org/lede/model/ner-model.bin", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                             NULL, NULL, NULL))
+    g_resources_register (lede_resources_get_resource ());
+  model = lede_model_new (&error);
+  g_assert_no_error (error);
+  g_test_add_func ("/entities/titles", test_titles);
+  g_test_add_func ("/entities/refinement", test_refinement);
+  g_test_add_func ("/entities/grouping", test_grouping);
+  g_test_add_func ("/entities/sample-article", test_sample_article);
+  status = g_test_run ();
+  lede_model_free (model);
+  return status;
+}

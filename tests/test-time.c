@@ -1,0 +1,363 @@
+/* test-time.c — the time layer: TIMEX3 types, values, extents and anchors.
+ *
+ * The sentences are this test's own; the sample article is read from
+ * ../shared/data when it is there. */
+#include "lede-private.h"
+#include "lede-resources.h"
+
+#include <string.h>
+
+static LedeModel *model;
+
+#define PUBLISHED "2022-12-22"
+
+static LedeDoc *
+annotate (const char *text, gsize len, const char *date)
+{
+  g_autofree char *meta = date != NULL ? g_strdup_printf ("{\"date\": \"%s\"}", date) : NULL;
+  g_autoptr(GError) error = NULL;
+  LedeDoc *doc = lede_pipeline_run (model, &model->defaults, text, len, meta, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+dump (const LedeDoc *doc)
+{
+  for (guint i = 0; i < doc->timexes->len; i++)
+    {
+      const LedeTimex *t = &g_array_index (doc->timexes, LedeTimex, i);
+
+      g_test_message ("timex %u: \"%.*s\" %s %s anchor %s %d", i, (int) (t->end - t->start),
+                      doc->text + t->start, lede_timex_type_to_string (t->type), t->value,
+                      t->anchor, t->anchor_timex);
+    }
+}
+
+/* The first timex whose text is span, failing the test when there is none. */
+static const LedeTimex *
+find (const LedeDoc *doc, const char *span)
+{
+  gsize len = strlen (span);
+
+  for (guint i = 0; i < doc->timexes->len; i++)
+    {
+      const LedeTimex *t = &g_array_index (doc->timexes, LedeTimex, i);
+
+      if (t->end - t->start == len && memcmp (doc->text + t->start, span, len) == 0)
+        return t;
+    }
+  dump (doc);
+  g_test_message ("no timex \"%s\"", span);
+  g_test_fail ();
+  return NULL;
+}
+
+typedef struct {
+  const char   *text;
+  const char   *span;
+  LedeTimexType type;
+  const char   *value;
+  const char   *anchor;
+} Case;
+
+static void
+check_case (const Case *c, const char *date)
+{
+  g_autoptr(LedeDoc) doc = annotate (c->text, strlen (c->text), date);
+  const LedeTimex *t = find (doc, c->span);
+
+  if (t == NULL)
+    return;
+  g_assert_cmpstr (lede_timex_type_to_string (t->type), ==, lede_timex_type_to_string (c->type));
+  g_assert_cmpstr (t->value, ==, c->value);
+  g_assert_cmpstr (t->anchor, ==, c->anchor);
+}
+
+/* Every form the issue lists, against a publication date of Thursday 2022-12-22. */
+static const Case forms[] = {
+  { "The treaty was signed on Dec. 21, 2022, in Geneva.", "Dec. 21, 2022", LEDE_TIMEX_DATE, "2022-12-21", "none" },
+  { "Parliament voted on 21 December after a long debate.", "21 December", LEDE_TIMEX_DATE, "2022-12-21", "publication" },
+  { "The filing is dated 2022-12-21 in the registry.", "2022-12-21", LEDE_TIMEX_DATE, "2022-12-21", "none" },
+  { "The minister resigned Wednesday, aides said.", "Wednesday", LEDE_TIMEX_DATE, "2022-12-21", "publication" },
+  { "The leaders will meet on Wednesday in Oslo.", "Wednesday", LEDE_TIMEX_DATE, "2022-12-28", "publication" },
+  { "Talks resumed on the 21st in the capital.", "the 21st", LEDE_TIMEX_DATE, "2022-12-21", "publication" },
+  { "Polls opened on the 21st at 3 p.m. EST in the north.", "3 p.m. EST", LEDE_TIMEX_TIME, "2022-12-21T15:00", "timex" },
+  { "Production stopped at noon Thursday.", "noon Thursday", LEDE_TIMEX_TIME, "2022-12-22T12:00", "publication" },
+  { "Prices peaked in mid-December before falling.", "mid-December", LEDE_TIMEX_DATE, "2022-12", "publication" },
+  { "Growth was faster in the 1990s than today.", "the 1990s", LEDE_TIMEX_DATE, "199", "none" },
+  { "The agency expects a deficit in fiscal 2023.", "fiscal 2023", LEDE_TIMEX_DATE, "FY2023", "none" },
+  { "Earnings fell in Q3 as demand cooled.", "Q3", LEDE_TIMEX_DATE, "2022-Q3", "publication" },
+  { "Sales doubled in the third quarter.", "the third quarter", LEDE_TIMEX_DATE, "2022-Q3", "publication" },
+  { "The firm reported on the first half of 2021.", "the first half of 2021", LEDE_TIMEX_DATE, "2021-H1", "none" },
+  { "The ministry announced the plan last week.", "last week", LEDE_TIMEX_DATE, "2022-W50", "publication" },
+  { "Elections are expected next month.", "next month", LEDE_TIMEX_DATE, "2023-01", "publication" },
+  { "The rebels said yesterday that they had withdrawn.", "yesterday", LEDE_TIMEX_DATE, "2022-12-21", "publication" },
+  { "The envoy will return tomorrow.", "tomorrow", LEDE_TIMEX_DATE, "2022-12-23", "publication" },
+  { "The bridge collapsed two years ago.", "two years ago", LEDE_TIMEX_DATE, "2020", "publication" },
+  { "Ships crowded the port this summer.", "this summer", LEDE_TIMEX_DATE, "2022-SU", "publication" },
+  { "The truce will begin on Christmas Day.", "Christmas Day", LEDE_TIMEX_DATE, "2022-12-25", "publication" },
+  { "In recent weeks, traders have grown nervous.", "recent weeks", LEDE_TIMEX_DATE, "PAST_REF", "none" },
+  { "Investors are nervous now.", "now", LEDE_TIMEX_DATE, "PRESENT_REF", "none" },
+  { "She led the agency for five years.", "five years", LEDE_TIMEX_DURATION, "P5Y", "none" },
+  { "Rates rose in the past three years.", "the past three years", LEDE_TIMEX_DURATION, "P3Y", "none" },
+  { "The strike has lasted 18 months.", "18 months", LEDE_TIMEX_DURATION, "P18M", "none" },
+  { "He signed a two-year contract.", "two-year", LEDE_TIMEX_DURATION, "P2Y", "none" },
+  { "The siege went on for two and a half years.", "two and a half years", LEDE_TIMEX_DURATION, "P2Y6M", "none" },
+  { "The market opens every Monday at dawn.", "every Monday", LEDE_TIMEX_SET, "XXXX-WXX-1", "none" },
+  { "The committee meets twice a week.", "twice a week", LEDE_TIMEX_SET, "P1W", "none" },
+  { "The station broadcasts daily.", "daily", LEDE_TIMEX_SET, "P1D", "none" },
+  { "Fares rose 3 percent a year.", "a year", LEDE_TIMEX_SET, "P1Y", "none" },
+  { "The decision came in the spring of 2021.", "the spring of 2021", LEDE_TIMEX_DATE, "2021-SP", "none" },
+  { "Such buildings spread in the 20th century.", "the 20th century", LEDE_TIMEX_DATE, "19", "none" },
+  { "Profit rose from a year earlier.", "a year earlier", LEDE_TIMEX_DATE, "2021-12-22", "publication" },
+};
+
+static void
+test_forms (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_test_message ("%s", forms[i].text);
+      check_case (&forms[i], PUBLISHED);
+    }
+}
+
+static void
+test_modifiers (void)
+{
+  static const char text[] = "Prices peaked in mid-December, fell in early 2021 and recovered "
+                             "by the end of the year.";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
+  const LedeTimex *t;
+
+  t = find (doc, "mid-December");
+  g_assert_cmpstr (t->mod, ==, "MID");
+  t = find (doc, "early 2021");
+  g_assert_cmpstr (t->value, ==, "2021");
+  g_assert_cmpstr (t->mod, ==, "START");
+  t = find (doc, "the end of the year");
+  g_assert_cmpstr (t->value, ==, "2022");
+  g_assert_cmpstr (t->mod, ==, "END");
+}
+
+/* What a value rests on: the publication date, else the dateline or a
+ * header line, else an earlier absolute date, else nothing (X). */
+static void
+test_anchors (void)
+{
+  static const char dateline[] = "WASHINGTON, Dec. 20, 2022 (Reuters) - Officials met on the 19th "
+                                 "and on the 21st.";
+  static const char header[] = "Talks end\nPublished Dec. 20, 2022\n\nOfficials met on the 19th.";
+  static const char bare[] = "Medvedev met Xi on the 21st. He left Wednesday, a week after the "
+                             "talks began, and flew home last week.";
+  static const char narrative[] = "The accord was signed on Dec. 1, 2022. The next day, troops "
+                                  "began to withdraw. They had arrived on the 28th.";
+  const LedeTimex *t;
+
+  {
+    g_autoptr(LedeDoc) doc = annotate (dateline, strlen (dateline), NULL);
+
+    t = find (doc, "the 19th");
+    g_assert_cmpstr (t->value, ==, "2022-12-19");
+    g_assert_cmpstr (t->anchor, ==, "dateline");
+    t = find (doc, "the 21st");
+    g_assert_cmpstr (t->value, ==, "2022-11-21");
+  }
+  {
+    /* the publication date wins over the dateline */
+    g_autoptr(LedeDoc) doc = annotate (dateline, strlen (dateline), PUBLISHED);
+
+    t = find (doc, "the 21st");
+    g_assert_cmpstr (t->value, ==, "2022-12-21");
+    g_assert_cmpstr (t->anchor, ==, "publication");
+    g_assert_cmpint (t->anchor_timex, ==, -1);
+  }
+  {
+    g_autoptr(LedeDoc) doc = annotate (header, strlen (header), NULL);
+
+    t = find (doc, "the 19th");
+    g_assert_cmpstr (t->value, ==, "2022-12-19");
+    g_assert_cmpstr (t->anchor, ==, "dateline");
+  }
+  {
+    g_autoptr(LedeDoc) doc = annotate (bare, strlen (bare), NULL);
+
+    t = find (doc, "the 21st");
+    g_assert_cmpstr (t->value, ==, "XXXX-XX-21");
+    g_assert_cmpstr (t->anchor, ==, "none");
+    t = find (doc, "Wednesday");
+    g_assert_cmpstr (t->value, ==, "XXXX-WXX-3");
+    t = find (doc, "last week");
+    g_assert_cmpstr (t->value, ==, "XXXX-WXX");
+    g_assert_cmpstr (t->anchor, ==, "none");
+  }
+  {
+    g_autoptr(LedeDoc) doc = annotate (narrative, strlen (narrative), NULL);
+    const LedeTimex *first = find (doc, "Dec. 1, 2022");
+
+    g_assert_cmpstr (first->anchor, ==, "none");
+    t = find (doc, "The next day");
+    g_assert_cmpstr (t->value, ==, "2022-12-02");
+    g_assert_cmpstr (t->anchor, ==, "timex");
+    g_assert_cmpint (t->anchor_timex, ==, 0);
+    /* with no publication date, the last absolute date stands in for it */
+    t = find (doc, "the 28th");
+    g_assert_cmpstr (t->value, ==, "2022-11-28");
+    g_assert_cmpstr (t->anchor, ==, "timex");
+    g_assert_cmpint (t->anchor_timex, ==, 0);
+  }
+}
+
+static char *
+sample_path (void)
+{
+  const char *shared = g_getenv ("LEDE_SHARED_DATA");
+
+  if (shared != NULL)
+    return g_build_filename (shared, "sample-article.txt", NULL);
+  return g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".", "..", "..",
+                           "shared", "data", "sample-article.txt", NULL);
+}
+
+static void
+test_sample_article (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *text = NULL;
+  gsize len;
+  guint n_21st = 0;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    {
+      g_test_skip_printf ("no sample article at %s", path);
+      return;
+    }
+
+  {
+    g_autoptr(LedeDoc) doc = annotate (text, len, PUBLISHED);
+    gboolean recent = FALSE;
+
+    dump (doc);
+    for (guint i = 0; i < doc->timexes->len; i++)
+      {
+        const LedeTimex *t = &g_array_index (doc->timexes, LedeTimex, i);
+        g_autofree char *span = g_strndup (doc->text + t->start, t->end - t->start);
+
+        /* the caption's and the body's "on the 21st" */
+        if (strcmp (span, "the 21st") == 0)
+          {
+            g_assert_cmpstr (t->value, ==, "2022-12-21");
+            g_assert_cmpstr (t->anchor, ==, "publication");
+            n_21st++;
+          }
+        if (strcmp (span, "last week") == 0)
+          g_assert_cmpstr (t->value, ==, "2022-W50");
+        if (strstr (span, "recent weeks") != NULL)
+          {
+            g_assert_cmpstr (t->value, ==, "PAST_REF");
+            recent = TRUE;
+          }
+        /* "the 20th CPC National Congress" is no date */
+        g_assert_null (strstr (span, "20th"));
+      }
+    g_assert_cmpuint (n_21st, ==, 2);
+    g_assert_true (recent);
+    find (doc, "last week");
+  }
+  {
+    g_autoptr(LedeDoc) doc = annotate (text, len, NULL);
+    const LedeTimex *t = find (doc, "the 21st");
+
+    g_assert_cmpstr (t->value, ==, "XXXX-XX-21");
+    g_assert_cmpstr (t->anchor, ==, "none");
+  }
+}
+
+/* Odd input gives a sensible answer and no crash. */
+static void
+test_robustness (void)
+{
+  {
+    /* a 1 MB line of digits */
+    gsize len = 1 << 20;
+    g_autofree char *digits = g_malloc (len);
+    g_autoptr(LedeDoc) doc = NULL;
+
+    memset (digits, '7', len);
+    doc = annotate (digits, len, PUBLISHED);
+    g_assert_cmpuint (doc->timexes->len, ==, 0);
+  }
+  {
+    /* many month names: each is a month of the publication year or the one before */
+    g_autoptr(GString) months = g_string_new (NULL);
+    g_autoptr(LedeDoc) doc = NULL;
+
+    while (months->len < (1 << 20))
+      g_string_append (months, "In January, February and March; in Dec. and in Sept. 2021. ");
+    doc = annotate (months->str, months->len, PUBLISHED);
+    g_assert_cmpuint (doc->timexes->len, >, 70000);
+    for (guint i = 0; i < doc->timexes->len; i++)
+      {
+        const LedeTimex *t = &g_array_index (doc->timexes, LedeTimex, i);
+
+        g_assert_true (g_str_has_prefix (t->value, "2022-") || g_str_has_prefix (t->value, "2021-"));
+      }
+  }
+  {
+    static const char odd[] = "It is dated Feb. 30. Another is dated Feb. 29, 2023. A third "
+                              "came on the 31st. The oldest was 10000 years ago, in the year 1000, "
+                              "not on 2022-13-45 nor on 99/99/2022.";
+    g_autoptr(LedeDoc) doc = annotate (odd, strlen (odd), "2022-12-01");
+    const LedeTimex *t;
+
+    /* no such day: only the month is known */
+    t = find (doc, "Feb. 30");
+    g_assert_cmpstr (t->value, ==, "2022-02");
+    t = find (doc, "Feb. 29, 2023");
+    g_assert_cmpstr (t->value, ==, "2023-02");
+    /* the last 31st on or before December 1 */
+    t = find (doc, "the 31st");
+    g_assert_cmpstr (t->value, ==, "2022-10-31");
+    t = find (doc, "10000 years ago");
+    g_assert_cmpstr (t->value, ==, "XXXX");
+    for (guint i = 0; i < doc->timexes->len; i++)
+      {
+        const LedeTimex *x = &g_array_index (doc->timexes, LedeTimex, i);
+
+        g_assert_null (strstr (x->value, "-13-"));
+        g_assert_null (strstr (x->value, "-99"));
+      }
+  }
+  {
+    g_autoptr(LedeDoc) doc = annotate ("", 0, PUBLISHED);
+
+    g_assert_cmpuint (doc->timexes->len, ==, 0);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* nothing here pulls the resource bundle out of the static library by itself */
+  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                             NULL, NULL, NULL))
+    g_resources_register (lede_resources_get_resource ());
+  model = lede_model_new (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/time/forms", test_forms);
+  g_test_add_func ("/time/modifiers", test_modifiers);
+  g_test_add_func ("/time/anchors", test_anchors);
+  g_test_add_func ("/time/sample-article", test_sample_article);
+  g_test_add_func ("/time/robustness", test_robustness);
+  status = g_test_run ();
+  lede_model_free (model);
+  return status;
+}
