@@ -264,9 +264,9 @@ def render(doc, layout):
     return "".join(parts) + "\n", gold
 
 
-def predicted(structure):
+def predicted(structure, text):
     """Lede's blocks [(start, end, kind)], a credit or dateline that opens a
-    line joined to the paragraph right after it."""
+    line joined to the paragraph that follows it on that line."""
     blocks = []
     lead = None
     for b in structure:
@@ -277,7 +277,7 @@ def predicted(structure):
             lead = (start, end, kind)
             continue
         if lead is not None:
-            if kind == "paragraph" and start - lead[1] <= 1:
+            if kind == "paragraph" and not text[lead[1]:start].strip(" "):
                 start = lead[0]
             else:
                 blocks.append(lead)
@@ -311,7 +311,7 @@ def score(lede, docs, layout, errors):
     shown = 0
     for doc in docs:
         text, gold = render(doc, layout)
-        pred = predicted(lede.structure(text))
+        pred = predicted(lede.structure(text), text)
         for name in ("all", doc.genre):
             counts = groups[name]
             for kind in KINDS[:-1]:

@@ -97,6 +97,7 @@ lede_pipeline_run (const LedeModel *model, const LedeOptions *defaults, const ch
   lede_entities_annotate (model, doc);
   lede_titles_annotate (model, doc);
   lede_time_annotate (model, doc);
+  lede_quotes_annotate (model, doc);
   return doc;
 }
 

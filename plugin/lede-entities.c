@@ -24,17 +24,13 @@
 struct _LedeNerModel *
 lede_ner_model_new_from_resource (GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/lede/model/ner-model.bin",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GBytes) bytes = lede_model_resource ("ner-model.bin", error);
   LedeNerModel *ner;
-  gsize len;
-  const guint8 *data;
 
   if (bytes == NULL)
     return NULL;
-  data = g_bytes_get_data (bytes, &len);
   ner = g_new0 (LedeNerModel, 1);
-  if (!lede_ner_model_load (ner, data, len, error))
+  if (!lede_ner_model_load (ner, bytes, error))
     {
       g_free (ner);
       return NULL;

@@ -1,7 +1,9 @@
-/* lede-entity-features.c — features, gazetteers, weights and greedy decoding
+/* lede-entity-features.c — features, gazetteers, weights and Viterbi decoding
  * of the entity tagger, shared by the annotator and the trainer. */
 #include "lede-entity-features.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const lede_gaz_kind_names[LEDE_GAZ_N_KINDS] = {
@@ -54,17 +56,50 @@ lede_gazetteer_phrase_step (guint64 h, guint64 token_hash)
   return mix64 (h * G_GUINT64_CONSTANT (31) + token_hash + 1) | 1;  /* never 0 */
 }
 
+/* Robin Hood tables: a key's home slot is its hash scaled to the table size
+ * (any size, not only powers of 2, so the load stays near 0.85). */
+static inline guint32
+home32 (guint32 key, guint32 size)
+{
+  return (guint32) (((guint64) key * size) >> 32);
+}
+
+static inline guint32
+home64 (guint64 key, guint32 size)
+{
+  return home32 ((guint32) (key >> 32), size);
+}
+
+static inline guint32
+displacement (guint32 home, guint32 slot, guint32 size)
+{
+  return slot >= home ? slot - home : slot + size - home;
+}
+
+guint32
+lede_ner_table_size (guint n)
+{
+  return MAX (64, (guint32) ((guint64) n * 100 / 85) + 1);
+}
+
 guint32
 lede_gazetteer_lookup (const LedeGazetteer *gaz, guint64 key)
 {
-  if (gaz->keys == NULL)
+  guint32 size = gaz->size;
+
+  if (size == 0)
     return 0;
-  for (guint32 slot = (guint32) key & gaz->mask;; slot = (slot + 1) & gaz->mask)
+  for (guint32 slot = home64 (key, size), d = 0;; d++)
     {
-      if (gaz->keys[slot] == key)
+      guint64 k = gaz->keys[slot];
+
+      if (k == key)
         return gaz->masks[slot];
-      if (gaz->keys[slot] == 0)
+      /* a resident closer to its home than we are to ours: key is absent */
+      if (k == 0 || displacement (home64 (k, size), slot, size) < d)
         return 0;
+      if (++slot == size)
+        slot = 0;
     }
 }
 
@@ -139,37 +174,100 @@ lede_gazetteer_builder_add_file (GHashTable *builder, const char *text, guint ki
     }
 }
 
-void
-lede_gazetteer_from_builder (LedeGazetteer *gaz, GHashTable *builder)
+static gint
+cmp_u64 (gconstpointer a, gconstpointer b)
 {
-  guint32 size = 1024;
-  GHashTableIter iter;
-  gpointer k, v;
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
 
-  while (size < 2 * g_hash_table_size (builder))
-    size *= 2;
-  gaz->keys = g_new0 (guint64, size);
-  gaz->masks = g_new0 (guint32, size);
-  gaz->mask = size - 1;
-  gaz->n = size;
-  g_hash_table_iter_init (&iter, builder);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    {
-      guint64 key = *(guint64 *) k;
-      guint32 slot = (guint32) key & gaz->mask;
-
-      while (gaz->keys[slot] != 0)
-        slot = (slot + 1) & gaz->mask;
-      gaz->keys[slot] = key;
-      gaz->masks[slot] = GPOINTER_TO_UINT (v);
-    }
+  return x < y ? -1 : x > y;
 }
 
 void
-lede_gazetteer_clear (LedeGazetteer *gaz)
+lede_gazetteer_from_builder (GHashTable *builder, guint64 **keys_out, guint32 **masks_out,
+                             guint32 *size_out)
 {
-  g_clear_pointer (&gaz->keys, g_free);
-  g_clear_pointer (&gaz->masks, g_free);
+  guint n = g_hash_table_size (builder);
+  guint32 size = lede_ner_table_size (n);
+  guint64 *keys = g_new0 (guint64, size);
+  guint32 *masks = g_new0 (guint32, size);
+  g_autofree guint64 *sorted = g_new (guint64, MAX (n, 1));
+  GHashTableIter iter;
+  gpointer k;
+  guint i = 0;
+
+  /* sorted, so that the same entries give the same bytes */
+  g_hash_table_iter_init (&iter, builder);
+  while (g_hash_table_iter_next (&iter, &k, NULL))
+    sorted[i++] = *(guint64 *) k;
+  qsort (sorted, n, sizeof (guint64), cmp_u64);
+  for (i = 0; i < n; i++)
+    {
+      guint64 key = sorted[i];
+      guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (builder, &key));
+
+      for (guint32 slot = home64 (key, size), d = 0;; d++)
+        {
+          guint32 e;
+
+          if (keys[slot] == 0)
+            {
+              keys[slot] = key;
+              masks[slot] = mask;
+              break;
+            }
+          e = displacement (home64 (keys[slot], size), slot, size);
+          if (e < d)
+            {
+              guint64 tk = keys[slot];
+              guint32 tm = masks[slot];
+
+              keys[slot] = key, masks[slot] = mask;
+              key = tk, mask = tm, d = e;
+            }
+          if (++slot == size)
+            slot = 0;
+        }
+    }
+  *keys_out = keys;
+  *masks_out = masks;
+  *size_out = size;
+}
+
+LedeNerSlot *
+lede_ner_weights_build (const guint32 *keys, const gint16 *rows, guint n, guint32 *size_out)
+{
+  guint32 size = lede_ner_table_size (n);
+  LedeNerSlot *slots = g_new0 (LedeNerSlot, size);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LedeNerSlot x = { keys[i], { 0 }, 0 };
+
+      memcpy (x.w, rows + (gsize) i * LEDE_NER_N_LABELS, sizeof x.w);
+      for (guint32 slot = home32 (x.key, size), d = 0;; d++)
+        {
+          guint32 e;
+
+          if (slots[slot].key == 0)
+            {
+              slots[slot] = x;
+              break;
+            }
+          e = displacement (home32 (slots[slot].key, size), slot, size);
+          if (e < d)
+            {
+              LedeNerSlot t = slots[slot];
+
+              slots[slot] = x;
+              x = t;
+              d = e;
+            }
+          if (++slot == size)
+            slot = 0;
+        }
+    }
+  *size_out = size;
+  return slots;
 }
 
 /* ---- per-token information ---- */
@@ -227,13 +325,8 @@ lede_ner_prepare (const LedeGazetteer *gaz, const LedeNerToken *tokens, guint n,
       f->word = lede_ner_hash (t->text, t->len);
       f->lower = hash_lower (t->text, t->len);
       f->shape = shape_hash (t->text, t->len);
-      for (guint k = 0; k < 4; k++)
-        {
-          guint32 m = MIN (k + 1, t->len);
-
-          f->pre[k] = hash_lower (t->text, m) + k * 7919 + 1;
-          f->suf[k] = hash_lower (t->text + t->len - m, m) + k * 104729 + 2;
-        }
+      f->text = t->text;
+      f->len = t->len;
       if (g_ascii_isupper (c0) || (c0 >= 0x80 && g_unichar_isupper (g_utf8_get_char_validated (t->text, t->len))))
         f->flags |= LEDE_NER_F_CAP;
       if (t->sentence_start || i == 0)
@@ -282,7 +375,7 @@ lede_ner_prepare (const LedeGazetteer *gaz, const LedeNerToken *tokens, guint n,
 
   /* gazetteers: for each kind, the longest match that covers a token; a
    * match starts at a token that is not lower case */
-  if (gaz->keys != NULL)
+  if (gaz->size > 0)
     {
       g_autofree guint8 *best = g_new0 (guint8, (gsize) n * LEDE_GAZ_N_KINDS);
 
@@ -368,14 +461,12 @@ feat (guint template, guint64 value)
 
 guint
 lede_ner_features (const LedeNerInfo *info, guint n, guint i, guint s0, guint s1,
-                   const guint8 *labels, guint pass, const guint8 *pass1,
-                   const LedeNerHistory *history, guint32 *out)
+                   guint pass, const guint8 *pass1, const LedeNerHistory *history,
+                   guint32 *out)
 {
   const LedeNerInfo *f = &info[i];
   guint k = 0;
   guint64 lw[5], sh[5];
-  guint8 prev = i > s0 ? labels[i - 1] : 0;
-  guint8 prev2 = i > s0 + 1 ? labels[i - 2] : 0;
   guint64 caps = (f->flags & (LEDE_NER_F_CAP | LEDE_NER_F_SENT_START | LEDE_NER_F_CAPS_SENT));
 
   for (int d = -2; d <= 2; d++)
@@ -397,10 +488,14 @@ lede_ner_features (const LedeNerInfo *info, guint n, guint i, guint s0, guint s1
   out[k++] = feat (1, f->word);
   out[k++] = feat (2, f->lower);
   out[k++] = feat (3, f->shape);
+  /* affixes are hashed here rather than in lede_ner_prepare: most tokens
+   * are never scored */
   for (guint x = 0; x < 4; x++)
     {
-      out[k++] = feat (4 + x, f->pre[x]);
-      out[k++] = feat (8 + x, f->suf[x]);
+      guint32 m = MIN (x + 1, f->len);
+
+      out[k++] = feat (4 + x, hash_lower (f->text, m) + x * 7919 + 1);
+      out[k++] = feat (8 + x, hash_lower (f->text + f->len - m, m) + x * 104729 + 2);
     }
   out[k++] = feat (12, lw[1]);
   out[k++] = feat (13, lw[3]);
@@ -427,11 +522,6 @@ lede_ner_features (const LedeNerInfo *info, guint n, guint i, guint s0, guint s1
   if (i + 1 < s1 && info[i + 1].gaz_mask)
     out[k++] = feat (28, info[i + 1].gaz_mask);
   out[k++] = feat (29, f->gaz_mask * 131 + caps);
-  out[k++] = feat (30, prev);
-  out[k++] = feat (31, prev * 32 + prev2);
-  out[k++] = feat (32, prev * G_GUINT64_CONSTANT (1000003) + sh[2]);
-  out[k++] = feat (33, prev * G_GUINT64_CONSTANT (1000003) + f->lower);
-  out[k++] = feat (34, prev * G_GUINT64_CONSTANT (1000003) + sh[3]);
 
   if (pass == 1)
     {
@@ -468,6 +558,24 @@ lede_ner_features (const LedeNerInfo *info, guint n, guint i, guint s0, guint s1
   return k;
 }
 
+guint
+lede_ner_pair_features (const LedeNerInfo *info, guint i, guint s1, guint8 prev, guint32 *out)
+{
+  const LedeNerInfo *f = &info[i];
+  guint64 next_shape = i + 1 < s1 ? info[i + 1].shape : PAD_AFTER;
+
+  out[0] = feat (32, prev * G_GUINT64_CONSTANT (1000003) + f->shape);
+  out[1] = feat (33, prev * G_GUINT64_CONSTANT (1000003) + f->lower);
+  out[2] = feat (34, prev * G_GUINT64_CONSTANT (1000003) + next_shape);
+  return 3;
+}
+
+guint32
+lede_ner_transition_feature (guint8 prev)
+{
+  return feat (30, prev);
+}
+
 /* ---- decoding ---- */
 
 gboolean
@@ -495,15 +603,137 @@ lede_ner_transition_ok (guint8 prev, guint8 label, gboolean last)
          || LEDE_NER_LABEL_POS (label) == LEDE_NER_U;
 }
 
-guint8
-lede_ner_best_label (const float *scores, guint8 prev, gboolean last)
-{
-  guint8 best = 255;
+/* the labels before a token that its pair features are scored with: they
+ * cost three lookups each */
+#define VITERBI_PAIR_RANK 3
 
-  for (guint8 l = 0; l < LEDE_NER_N_LABELS; l++)
-    if (lede_ner_transition_ok (prev, l, last) && (best == 255 || scores[l] > scores[best]))
-      best = l;
-  return best;
+void
+lede_ner_transitions (LedeNerScoreFunc score, gconstpointer weights,
+                      float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS])
+{
+  for (guint8 p = 0; p < LEDE_NER_N_LABELS; p++)
+    {
+      guint32 t = lede_ner_transition_feature (p);
+
+      score (weights, &t, 1, trans[p]);
+    }
+}
+
+/* sentences up to this long decode on the stack */
+#define VITERBI_STACK_TOKENS 64
+
+void
+lede_ner_viterbi (const LedeNerInfo *info, guint n, guint s0, guint s1, guint pass,
+                  const guint8 *pass1, const LedeNerHistory *history, LedeNerScoreFunc score,
+                  gconstpointer weights, float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS],
+                  guint8 *labels, gboolean *scored)
+{
+  guint m = s1 - s0;
+  float delta_stack[(VITERBI_STACK_TOKENS + 1) * LEDE_NER_N_LABELS];
+  guint8 back_stack[VITERBI_STACK_TOKENS * LEDE_NER_N_LABELS];
+  g_autofree float *delta_heap = NULL;
+  g_autofree guint8 *back_heap = NULL;
+  float *delta = delta_stack;
+  guint8 *back = back_stack;
+  guint32 features[LEDE_NER_MAX_FEATURES], pair[3];
+  float emit[LEDE_NER_N_LABELS], pair_scores[LEDE_NER_N_LABELS];
+  float *prev_row;
+  static gsize once = 0;
+  /* the labels that may follow each label (the BILOU constraints), not
+   * last / last in the sentence: filled once, read-only after */
+  static guint8 follow[2][LEDE_NER_N_LABELS][LEDE_NER_N_LABELS];
+  static guint8 n_follow[2][LEDE_NER_N_LABELS];
+
+  if (m > VITERBI_STACK_TOKENS)
+    {
+      delta = delta_heap = g_new (float, (gsize) (m + 1) * LEDE_NER_N_LABELS);
+      back = back_heap = g_new (guint8, (gsize) m * LEDE_NER_N_LABELS);
+    }
+  prev_row = delta;
+  if (g_once_init_enter (&once))
+    {
+      for (guint last = 0; last < 2; last++)
+        for (guint8 p = 0; p < LEDE_NER_N_LABELS; p++)
+          for (guint8 l = 0; l < LEDE_NER_N_LABELS; l++)
+            if (lede_ner_transition_ok (p, l, last))
+              follow[last][p][n_follow[last][p]++] = l;
+      g_once_init_leave (&once, 1);
+    }
+  /* row 0: before the sentence, only O */
+  for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
+    prev_row[l] = l == 0 ? 0 : -INFINITY;
+  for (guint i = s0; i < s1; i++)
+    {
+      float *row = delta + (gsize) (i - s0 + 1) * LEDE_NER_N_LABELS;
+      guint8 *bk = back + (gsize) (i - s0) * LEDE_NER_N_LABELS;
+      gboolean last = i + 1 == s1;
+      guint8 top = 0, rank[LEDE_NER_N_LABELS];
+      guint nf, np, n_live = 0;
+
+      /* the labels before token i, best first (insertion sort of 17);
+       * after an unscored token only O is alive */
+      if (i > s0 && !scored[i - 1])
+        rank[n_live++] = 0;
+      else
+        for (guint8 p = 0; p < LEDE_NER_N_LABELS; p++)
+          if (prev_row[p] > -INFINITY)
+            {
+              guint x = n_live++;
+
+              while (x > 0 && prev_row[rank[x - 1]] < prev_row[p])
+                {
+                  rank[x] = rank[x - 1];
+                  x--;
+                }
+              rank[x] = p;
+            }
+      top = rank[0];
+      /* a plain token continues an entity only when the best label before
+       * it leaves one open, as in greedy decoding: the lattice stays thin
+       * over lower-case text */
+      for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
+        row[l] = -INFINITY;
+      scored[i] = !lede_ner_trivially_outside (info, i, top);
+      if (!scored[i])
+        {
+          /* O, unscored, after the best label */
+          row[0] = prev_row[top];
+          bk[0] = top;
+          prev_row = row;
+          continue;
+        }
+      nf = lede_ner_features (info, n, i, s0, s1, pass, pass1, history, features);
+      score (weights, features, nf, emit);
+      for (guint x = 0; x < n_live; x++)
+        {
+          guint8 p = rank[x];
+
+          np = x < VITERBI_PAIR_RANK ? lede_ner_pair_features (info, i, s1, p, pair) : 0;
+          if (np > 0)
+            score (weights, pair, np, pair_scores);
+          for (guint y = 0; y < n_follow[last][p]; y++)
+            {
+              guint8 l = follow[last][p][y];
+              float v = prev_row[p] + emit[l] + trans[p][l] + (np > 0 ? pair_scores[l] : 0);
+
+              if (v > row[l])
+                row[l] = v, bk[l] = p;
+            }
+        }
+      prev_row = row;
+    }
+  {
+    guint8 best = 0;
+
+    for (guint8 l = 1; l < LEDE_NER_N_LABELS; l++)
+      if (prev_row[l] > prev_row[best])
+        best = l;
+    for (guint i = s1; i-- > s0;)
+      {
+        labels[i] = best;
+        best = back[(gsize) (i - s0) * LEDE_NER_N_LABELS + best];
+      }
+  }
 }
 
 void
@@ -511,29 +741,19 @@ lede_ner_decode (const LedeNerInfo *info, guint n, guint pass, const guint8 *pas
                  const LedeNerHistory *history, LedeNerScoreFunc score, gconstpointer weights,
                  guint8 *labels)
 {
-  guint32 features[LEDE_NER_MAX_FEATURES];
-  float scores[LEDE_NER_N_LABELS];
+  g_autofree gboolean *scored = g_new (gboolean, MAX (n, 1));
+  float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS];
   guint s0 = 0;
 
+  lede_ner_transitions (score, weights, trans);
   while (s0 < n)
     {
       guint s1 = s0 + 1;
 
       while (s1 < n && !(info[s1].flags & LEDE_NER_F_SENT_START))
         s1++;
-      for (guint i = s0; i < s1; i++)
-        {
-          guint nf;
-
-          if (lede_ner_trivially_outside (info, i, i > s0 ? labels[i - 1] : 0))
-            {
-              labels[i] = 0;
-              continue;
-            }
-          nf = lede_ner_features (info, n, i, s0, s1, labels, pass, pass1, history, features);
-          score (weights, features, nf, scores);
-          labels[i] = lede_ner_best_label (scores, i > s0 ? labels[i - 1] : 0, i + 1 == s1);
-        }
+      lede_ner_viterbi (info, n, s0, s1, pass, pass1, history, score, weights, trans, labels,
+                        scored);
       s0 = s1;
     }
 }
@@ -544,16 +764,17 @@ void
 lede_ner_weights_score (gconstpointer data, const guint32 *features, guint n, float *scores)
 {
   const LedeNerWeights *w = data;
+  guint32 size = w->size;
   gint32 acc[LEDE_NER_N_LABELS] = { 0 };
 
-  /* touch every slot first, so the cache misses overlap */
+  /* touch every home slot first, so the cache misses overlap */
   for (guint f = 0; f < n; f++)
-    __builtin_prefetch (&w->slots[features[f] & w->mask]);
+    __builtin_prefetch (&w->slots[home32 (features[f], size)]);
   for (guint f = 0; f < n; f++)
     {
       guint32 key = features[f];
 
-      for (guint32 slot = key & w->mask;; slot = (slot + 1) & w->mask)
+      for (guint32 slot = home32 (key, size), d = 0;; d++)
         {
           const LedeNerSlot *s = &w->slots[slot];
 
@@ -563,8 +784,10 @@ lede_ner_weights_score (gconstpointer data, const guint32 *features, guint n, fl
                 acc[l] += s->w[l];
               break;
             }
-          if (s->key == 0)
+          if (s->key == 0 || displacement (home32 (s->key, size), slot, size) < d)
             break;
+          if (++slot == size)
+            slot = 0;
         }
     }
   for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
@@ -601,80 +824,78 @@ take_u32 (Reader *r)
   return GUINT32_FROM_LE (v);
 }
 
-/* File layout (little-endian): magic, u32 n_labels, u32 gazetteer entries,
- * u64 keys[entries], u32 masks[entries], then per pass: u32 n_features,
- * u32 keys[n], i16 weights[n][n_labels]. */
-gboolean
-lede_ner_model_load (LedeNerModel *model, const guint8 *data, gsize len, GError **error)
+G_STATIC_ASSERT (sizeof (LedeNerSlot) == 40);
+
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+/* The file is little-endian; a big-endian host swaps a private copy once. */
+static void
+swap_tables (LedeNerModel *model)
 {
-  Reader r = { data, data + len, TRUE };
-  gconstpointer magic = take (&r, 8);
-  guint32 n_labels, entries;
+  guint64 *keys = (guint64 *) model->gaz.keys;
+  guint32 *masks = (guint32 *) model->gaz.masks;
+
+  for (guint32 i = 0; i < model->gaz.size; i++)
+    {
+      keys[i] = GUINT64_FROM_LE (keys[i]);
+      masks[i] = GUINT32_FROM_LE (masks[i]);
+    }
+  for (guint p = 0; p < 2; p++)
+    for (guint32 i = 0; i < model->pass[p].size; i++)
+      {
+        LedeNerSlot *s = (LedeNerSlot *) &model->pass[p].slots[i];
+
+        s->key = GUINT32_FROM_LE (s->key);
+        for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
+          s->w[l] = GINT16_FROM_LE (s->w[l]);
+      }
+}
+#endif
+
+/* File layout (little-endian, every table 8-byte aligned): magic, u32
+ * n_labels, u32 gazetteer size; u64 keys[size], u32 masks[size], padding to
+ * 8; then per pass: u32 size, u32 0, LedeNerSlot slots[size]. */
+gboolean
+lede_ner_model_load (LedeNerModel *model, GBytes *bytes, GError **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  Reader r;
+  gconstpointer magic;
+  guint32 n_labels, size;
 
   memset (model, 0, sizeof *model);
+  /* the tables are read in place: they need their natural alignment */
+  if (G_BYTE_ORDER != G_LITTLE_ENDIAN || ((guintptr) data & 7) != 0)
+    model->bytes = g_bytes_new_take (g_memdup2 (data, len), len);
+  else
+    model->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (model->bytes, &len);
+  r = (Reader) { data, data + len, TRUE };
+  magic = take (&r, 8);
   if (magic == NULL || memcmp (magic, LEDE_NER_MAGIC, 8) != 0)
     goto bad;
   n_labels = take_u32 (&r);
-  entries = take_u32 (&r);
-  if (!r.ok || n_labels != LEDE_NER_N_LABELS || entries > G_MAXUINT32 / 4)
+  size = take_u32 (&r);
+  if (!r.ok || n_labels != LEDE_NER_N_LABELS || size > len / 12)
     goto bad;
-  {
-    const guint8 *k = take (&r, (gsize) entries * 8), *m = take (&r, (gsize) entries * 4);
-    guint32 size = 1024;
-
-    if (!r.ok)
-      goto bad;
-    while (size < 2 * entries)
-      size *= 2;
-    model->gaz.n = size;
-    model->gaz.mask = size - 1;
-    model->gaz.keys = g_new0 (guint64, size);
-    model->gaz.masks = g_new (guint32, size);
-    for (guint32 i = 0; i < entries; i++)
-      {
-        guint64 key;
-        guint32 mask, slot;
-
-        memcpy (&key, k + 8 * i, 8);
-        memcpy (&mask, m + 4 * i, 4);
-        key = GUINT64_FROM_LE (key);
-        for (slot = (guint32) key & model->gaz.mask; model->gaz.keys[slot] != 0;
-             slot = (slot + 1) & model->gaz.mask)
-          ;
-        model->gaz.keys[slot] = key;
-        model->gaz.masks[slot] = GUINT32_FROM_LE (mask);
-      }
-  }
+  model->gaz.size = size;
+  model->gaz.keys = take (&r, (gsize) size * 8);
+  model->gaz.masks = take (&r, (gsize) size * 4);
+  take (&r, (gsize) (r.p - data) % 8 ? 8 - (gsize) (r.p - data) % 8 : 0);
   for (guint p = 0; p < 2; p++)
     {
-      LedeNerWeights *w = &model->pass[p];
-      guint32 n = take_u32 (&r), size = 1024;
-      const guint8 *keys, *weights;
-
-      keys = take (&r, (gsize) n * 4);
-      weights = take (&r, (gsize) n * LEDE_NER_N_LABELS * 2);
-      if (!r.ok)
+      size = take_u32 (&r);
+      take_u32 (&r);
+      if (size == 0 || size > len / sizeof (LedeNerSlot))
         goto bad;
-      while (size < 2 * n)
-        size *= 2;
-      w->mask = size - 1;
-      w->n_features = n;
-      w->slots = g_new0 (LedeNerSlot, size);
-      for (guint32 i = 0; i < n; i++)
-        {
-          guint32 key;
-          guint32 slot;
-
-          memcpy (&key, keys + 4 * i, 4);
-          key = GUINT32_FROM_LE (key);
-          for (slot = key & w->mask; w->slots[slot].key != 0; slot = (slot + 1) & w->mask)
-            ;
-          w->slots[slot].key = key;
-          memcpy (w->slots[slot].w, weights + (gsize) i * LEDE_NER_N_LABELS * 2, LEDE_NER_N_LABELS * 2);
-          for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
-            w->slots[slot].w[l] = GINT16_FROM_LE (w->slots[slot].w[l]);
-        }
+      model->pass[p].size = size;
+      model->pass[p].slots = take (&r, (gsize) size * sizeof (LedeNerSlot));
     }
+  if (!r.ok || r.p != r.end)
+    goto bad;
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+  swap_tables (model);
+#endif
   return TRUE;
 
 bad:
@@ -686,11 +907,8 @@ bad:
 void
 lede_ner_model_clear (LedeNerModel *model)
 {
-  lede_gazetteer_clear (&model->gaz);
-  for (guint p = 0; p < 2; p++)
-    {
-      g_clear_pointer (&model->pass[p].slots, g_free);
-    }
+  g_clear_pointer (&model->bytes, g_bytes_unref);
+  memset (model, 0, sizeof *model);
 }
 
 void

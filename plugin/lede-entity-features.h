@@ -3,8 +3,8 @@
  * (lede-entities.c) and the trainer (training/lede-train-ner.c), so training
  * and tagging can never disagree.
  *
- * The tagger is a greedy left-to-right averaged perceptron over BILOU labels
- * of the four CoNLL-2003 classes, run in two passes: the second pass sees the
+ * The tagger is a first-order structured averaged perceptron (Viterbi over
+ * BILOU labels of the four CoNLL-2003 classes), run in two passes: the second pass sees the
  * first pass's labels of the whole document (the label each word got
  * elsewhere in the article: Ratinov & Roth's "extended prediction history"). */
 #pragma once
@@ -35,12 +35,17 @@ enum {
 /* the file names (without ".txt") of the kinds, in order */
 extern const char *const lede_gaz_kind_names[LEDE_GAZ_N_KINDS];
 
-/* A read-only open-addressing table: 64-bit phrase hash → kind mask. */
+/* The model's tables are Robin Hood hash tables (linear probing, entries
+ * ordered by their distance from home, so a lookup of an absent key stops
+ * early) at a load of about 0.85. The trainer builds them and writes them
+ * as they lie in memory, so loading uses them in place from the GResource
+ * bytes: no per-entry work, and pages are touched only as they are needed. */
+
+/* 64-bit phrase hash → kind mask. */
 typedef struct {
-  guint64 *keys;     /* 0 = empty */
-  guint32 *masks;
-  guint32  mask;     /* size - 1 */
-  guint32  n;
+  const guint64 *keys;     /* 0 = empty */
+  const guint32 *masks;
+  guint32        size;
 } LedeGazetteer;
 
 /* One slot of a pass's table: the feature id and its weights side by side,
@@ -53,14 +58,14 @@ typedef struct {
 
 /* Weights of one pass: feature id → row of LEDE_NER_N_LABELS int16. */
 typedef struct {
-  LedeNerSlot *slots;
-  guint32      mask;
-  guint32      n_features;
+  const LedeNerSlot *slots;
+  guint32            size;
 } LedeNerWeights;
 
 typedef struct _LedeNerModel {
   LedeGazetteer  gaz;
   LedeNerWeights pass[2];
+  GBytes        *bytes;    /* what the tables point into */
 } LedeNerModel;
 
 /* One token as the tagger sees it. */
@@ -72,7 +77,9 @@ typedef struct {
 
 /* What the tagger derives once per token of a document. */
 typedef struct {
-  guint64 word, lower, shape, pre[4], suf[4];
+  const char *text;                /* the token, for its prefixes and suffixes */
+  guint32 len;
+  guint64 word, lower, shape;
   guint8  gaz[LEDE_GAZ_N_KINDS];   /* 0 none, else 1 + B/I/L/U of the longest match */
   guint32 gaz_mask;                /* kinds whose match covers the token */
   guint8  flags;
@@ -100,11 +107,16 @@ guint64  lede_ner_hash                (const char *s, gsize len);
 guint32  lede_gazetteer_lookup        (const LedeGazetteer *gaz, guint64 phrase_hash);
 guint64  lede_gazetteer_phrase_step   (guint64 h, guint64 token_hash);
 
-/* Gazetteer building (trainer) and (de)serialization. */
+/* Table building (trainer). */
+guint32  lede_ner_table_size          (guint n);
 GHashTable *lede_gazetteer_builder_new  (void);
 void     lede_gazetteer_builder_add_file (GHashTable *builder, const char *text, guint kind);
-void     lede_gazetteer_from_builder     (LedeGazetteer *gaz, GHashTable *builder);
-void     lede_gazetteer_clear            (LedeGazetteer *gaz);
+/* fills keys[size] and masks[size], allocated, of lede_ner_table_size () */
+void     lede_gazetteer_from_builder     (GHashTable *builder, guint64 **keys, guint32 **masks,
+                                          guint32 *size);
+/* slots[lede_ner_table_size (n)] from n keys (none 0) and their n rows */
+LedeNerSlot *lede_ner_weights_build   (const guint32 *keys, const gint16 *rows, guint n,
+                                       guint32 *size);
 
 /* Per-token information for a document of n tokens. */
 void     lede_ner_prepare             (const LedeGazetteer *gaz, const LedeNerToken *tokens,
@@ -114,13 +126,17 @@ void     lede_ner_history_init        (LedeNerHistory *h, const LedeNerInfo *inf
                                        const guint8 *labels);
 void     lede_ner_history_clear       (LedeNerHistory *h);
 
-/* The features of token i (pass 0 or 1) given the labels already chosen
- * before it in its sentence; returns how many it wrote to features. */
+/* The features of token i (pass 0 or 1) that do not depend on the labels;
+ * returns how many it wrote to features. */
 guint    lede_ner_features            (const LedeNerInfo *info, guint n, guint i,
-                                       guint sentence_start, guint sentence_end,
-                                       const guint8 *labels, guint pass,
+                                       guint sentence_start, guint sentence_end, guint pass,
                                        const guint8 *pass1, const LedeNerHistory *history,
                                        guint32 *features);
+/* The 3 features of token i that pair it with the label prev before it. */
+guint    lede_ner_pair_features       (const LedeNerInfo *info, guint i, guint sentence_end,
+                                       guint8 prev, guint32 *features);
+/* The feature whose weights score the transitions from prev. */
+guint32  lede_ner_transition_feature  (guint8 prev);
 
 /* A plain token (lower case or letterless, in no gazetteer) outside an open
  * entity is O without scoring: entities start with a capital or a digit
@@ -130,17 +146,31 @@ gboolean lede_ner_trivially_outside   (const LedeNerInfo *info, guint i, guint8 
 
 /* whether label may follow prev (0 = O at a sentence start) */
 gboolean lede_ner_transition_ok       (guint8 prev, guint8 label, gboolean last);
-guint8   lede_ner_best_label          (const float *scores, guint8 prev, gboolean last);
 
-/* Greedy decoding of every sentence of the document in one pass. */
+/* Viterbi decoding of the sentence [s0, s1) into labels[s0..s1): the best
+ * sequence under emission, transition and label-pair scores, the lattice
+ * thinned for speed (a plain token is O unscored unless one of the two best
+ * labels before it leaves an entity open; the pair features are scored for
+ * the best few labels before a token only); scored[i] says whether token i
+ * was scored. Training decodes the same way, so it learns under the same
+ * thinning. */
+void     lede_ner_viterbi             (const LedeNerInfo *info, guint n, guint s0, guint s1,
+                                       guint pass, const guint8 *pass1,
+                                       const LedeNerHistory *history, LedeNerScoreFunc score,
+                                       gconstpointer weights,
+                                       float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS],
+                                       guint8 *labels, gboolean *scored);
+/* trans[prev][label]: the transition scores of the weights, for lede_ner_viterbi */
+void     lede_ner_transitions         (LedeNerScoreFunc score, gconstpointer weights,
+                                       float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS]);
+/* Every sentence of the document. */
 void     lede_ner_decode              (const LedeNerInfo *info, guint n, guint pass,
                                        const guint8 *pass1, const LedeNerHistory *history,
                                        LedeNerScoreFunc score, gconstpointer weights,
                                        guint8 *labels);
 
-/* Model: load from the bytes the trainer writes. */
-gboolean lede_ner_model_load          (LedeNerModel *model, const guint8 *data, gsize len,
-                                       GError **error);
+/* Model: uses the bytes the trainer writes in place (keeping a reference). */
+gboolean lede_ner_model_load          (LedeNerModel *model, GBytes *bytes, GError **error);
 void     lede_ner_model_clear         (LedeNerModel *model);
 void     lede_ner_weights_score       (gconstpointer weights, const guint32 *features, guint n,
                                        float *scores);
@@ -149,6 +179,6 @@ void     lede_ner_weights_score       (gconstpointer weights, const guint32 *fea
 void     lede_ner_tag                 (const LedeNerModel *model, const LedeNerToken *tokens,
                                        guint n, guint8 *labels);
 
-#define LEDE_NER_MAGIC "LEDENER1"
+#define LEDE_NER_MAGIC "LEDENER2"
 
 G_END_DECLS

@@ -365,6 +365,71 @@ write_entities (Writer *w)
   close_container (w, ']');
 }
 
+static void
+write_quotes (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+
+  if (doc->quotes == NULL)
+    return;
+  key (w, "quotes");
+  open_container (w, '[');
+  for (guint i = 0; i < doc->quotes->len; i++)
+    {
+      const LedeQuote *q = &g_array_index (doc->quotes, LedeQuote, i);
+      char id[16];
+
+      separator (w);
+      open_container (w, '{');
+      member_string (w, "kind", lede_quote_kind_to_string (q->kind));
+      if (LEDE_SPAN_IS_SET (q->source))
+        member_span_object (w, "source", q->source);
+      else
+        member_string (w, "source", NULL);
+      /* the same ids as write_entities: "E" and the entity's index + 1 */
+      g_snprintf (id, sizeof id, "E%d", q->entity + 1);
+      member_string (w, "entity", q->entity >= 0 ? id : NULL);
+      if (LEDE_SPAN_IS_SET (q->cue))
+        member_span_object (w, "cue", q->cue);
+      else
+        member_string (w, "cue", NULL);
+      member_span_object (w, "content", q->content);
+      if (q->n_parts > 1)
+        {
+          key (w, "content_parts");
+          open_container (w, '[');
+          for (guint p = q->first_part; p < q->first_part + q->n_parts; p++)
+            {
+              separator (w);
+              open_container (w, '{');
+              span_members (w, g_array_index (doc->quote_parts, LedeSpan, p), TRUE);
+              close_container (w, '}');
+            }
+          close_container (w, ']');
+        }
+      if (q->reported_by >= 0)
+        member_uint (w, "reported_by", (guint64) q->reported_by);
+      else
+        member_string (w, "reported_by", NULL);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+
+  key (w, "quoted_phrases");
+  open_container (w, '[');
+  for (guint i = 0; i < doc->quoted_phrases->len; i++)
+    {
+      const LedeQuotedPhrase *p = &g_array_index (doc->quoted_phrases, LedeQuotedPhrase, i);
+
+      separator (w);
+      open_container (w, '{');
+      span_members (w, p->span, TRUE);
+      member_string (w, "kind", lede_quoted_phrase_kind_to_string (p->kind));
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
 char *
 lede_json_write (const LedeDoc *doc, gboolean pretty)
 {
@@ -387,6 +452,7 @@ lede_json_write (const LedeDoc *doc, gboolean pretty)
     write_tokens (&w);
   write_entities (&w);
   write_timexes (&w);
+  write_quotes (&w);
   close_container (&w, '}');
   if (pretty)
     g_string_append_c (w.out, '\n');

@@ -4,15 +4,27 @@
 
 #include <gio/gio.h>
 
+#include "lede-resources.h"
+
 #include <string.h>
+
+/* Going through lede_resources_get_resource() links in the bundle's object
+ * file, whose constructor registers it, in static test programs too. */
+GBytes *
+lede_model_resource (const char *name, GError **error)
+{
+  g_autofree char *path = g_strconcat ("/org/lede/model/", name, NULL);
+
+  return g_resource_lookup_data (lede_resources_get_resource (), path,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
 
 /* abbreviations.txt: one abbreviation a line, without its final period, then
  * its flags ("title", "any", "numeric" separated by commas); '#' starts a comment. */
 static gboolean
 load_abbreviations (GHashTable *table, GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/lede/model/abbreviations.txt",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GBytes) bytes = lede_model_resource ("abbreviations.txt", error);
   g_auto(GStrv) lines = NULL;
 
   if (bytes == NULL)

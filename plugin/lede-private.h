@@ -101,6 +101,40 @@ typedef struct {
   gint32   mention;   /* the PERSON mention it describes, or -1 */
 } LedeTitle;
 
+/* Attribution (lede-quotes.c). */
+typedef enum {
+  LEDE_QUOTE_DIRECT,
+  LEDE_QUOTE_INDIRECT,
+  LEDE_QUOTE_MIXED,
+  LEDE_QUOTE_REPORT,    /* reporting by a news outlet ("Reuters reported", "the report said") */
+} LedeQuoteKind;
+
+/* One attribution: who (source), how (cue), what (content). The content may
+ * be in pieces (a quote broken by its attribution, or running over several
+ * paragraphs): LedeDoc.quote_parts[first_part .. first_part + n_parts). */
+typedef struct {
+  LedeQuoteKind kind;
+  LedeSpan      source;       /* unset when there is none */
+  LedeSpan      cue;
+  LedeSpan      content;      /* from the first piece's start to the last piece's end */
+  guint32       first_part;
+  guint32       n_parts;
+  gint32        entity;       /* the source's entity (index into LedeDoc.entities), or -1 */
+  gint32        reported_by;  /* the LEDE_QUOTE_REPORT attribution that carries it, or -1 */
+} LedeQuote;
+
+/* Quotation marks around something nobody says. */
+typedef enum {
+  LEDE_QUOTED_SCARE,
+  LEDE_QUOTED_TITLE,
+  LEDE_QUOTED_NAME,
+} LedeQuotedPhraseKind;
+
+typedef struct {
+  LedeSpan             span;  /* with its quotation marks */
+  LedeQuotedPhraseKind kind;
+} LedeQuotedPhrase;
+
 /* Per-64-byte checkpoints so byte offsets convert to code points or UTF-16
  * units in O(64) without a per-byte map (memory stays a fraction of the text). */
 typedef struct {
@@ -147,11 +181,15 @@ typedef struct {
   GArray         *mentions;   /* LedeMention, in text order (NULL until the entities layer runs) */
   GArray         *entities;   /* LedeEntity */
   GArray         *titles;     /* LedeTitle */
+  GArray         *quotes;     /* LedeQuote (NULL until the quotes layer runs) */
+  GArray         *quote_parts;    /* LedeSpan: content pieces of the quotes */
+  GArray         *quoted_phrases; /* LedeQuotedPhrase */
   GPtrArray      *warnings;   /* char*, messages meant for the caller */
 } LedeDoc;
 
 /* model */
 LedeModel *lede_model_new                  (GError **error);
+GBytes    *lede_model_resource             (const char *name, GError **error);
 void       lede_model_free                 (LedeModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeModel, lede_model_free)
 
@@ -181,6 +219,7 @@ typedef struct _LedeTitleLexicon LedeTitleLexicon;
 LedeTitleLexicon *lede_title_lexicon_new   (void);
 void       lede_title_lexicon_free         (LedeTitleLexicon *lex);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
+void       lede_quotes_annotate            (const LedeModel *model, LedeDoc *doc);
 
 /* writers */
 char      *lede_json_write                 (const LedeDoc *doc, gboolean pretty);
@@ -198,6 +237,8 @@ const char *lede_structure_kind_to_string  (LedeStructureKind kind);
 const char *lede_token_kind_to_string      (LedeTokenKind kind);
 const char *lede_timex_type_to_string      (LedeTimexType type);
 const char *lede_entity_type_to_string     (LedeEntityType type);
+const char *lede_quote_kind_to_string      (LedeQuoteKind kind);
+const char *lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind);
 
 /* the entity model (lede-entities.c), loaded by lede_model_new */
 struct _LedeNerModel *lede_ner_model_new_from_resource (GError **error);

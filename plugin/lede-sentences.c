@@ -380,6 +380,7 @@ typedef struct {
   int     roman;   /* 2 for "ii." and "II.", 1 for "i."; else 0 */
   char    type;    /* '1', 'a' or 'A' (and so the case of a roman numeral), 'n' for "2.1." */
   char    style;   /* '.', ')' or ']' for ".)" */
+  gboolean anchored; /* its list began at a line start or a bullet */
   guint32 index;   /* its first token */
   guint32 end;     /* its last token */
 } Marker;
@@ -416,7 +417,7 @@ roman_value (const char *s, guint32 len)
     return 0;
   for (guint32 k = 0; k < len; k++)
     {
-      if (!g_ascii_isalpha (s[k]) || g_ascii_isupper (s[k]) != g_ascii_isupper (s[0]))
+      if (!strchr ("ivxIVX", s[k]) || g_ascii_isupper (s[k]) != g_ascii_isupper (s[0]))
         return 0;
       lower[k] = g_ascii_tolower (s[k]);
     }
@@ -470,7 +471,9 @@ marker_at (const Splitter *sp, guint32 m, Marker *marker)
           next = m;
         }
     }
-  else if (kind == LEDE_TOKEN_WORD && (marker->roman = roman_value (s, len)) > 0)
+  else if (kind == LEDE_TOKEN_WORD && len <= 4 &&
+           ((s[0] | 0x20) == 'i' || (s[0] | 0x20) == 'v' || (s[0] | 0x20) == 'x') &&
+           (marker->roman = roman_value (s, len)) > 0)
     marker->type = g_ascii_islower (s[0]) ? 'a' : 'A';   /* "ii." "IV)" */
   else
     return FALSE;
@@ -569,16 +572,22 @@ mark_lists (Splitter *sp)
                              (sp->flags[m + 1] & GAP_BEFORE))))
         sp->flags[m] |= BREAK_BEFORE;
 
-      /* only short numbers and single letters can be markers */
-      if (tok_len (sp, m) > 8 || !g_ascii_isalnum (tok_str (sp, m)[0]))
+      /* only short numbers and letters, with "." or ")" glued on, can be markers */
+      if (tok_len (sp, m) > 8 || !g_ascii_isalnum (tok_str (sp, m)[0]) ||
+          (sp->tok[m].kind != LEDE_TOKEN_ABBREVIATION &&
+           (m + 1 >= sp->last || (sp->flags[m + 1] & GAP_BEFORE) ||
+            (tok_str (sp, m + 1)[0] != '.' && tok_str (sp, m + 1)[0] != ')'))))
         continue;
       memset (&marker, 0, sizeof marker);
       if (!marker_at (sp, m, &marker))
         continue;
       strong = line_start || is_bullet (sp, m - 1);
-      if (!strong && tok_case (sp, marker.end + 1) == CASE_LOWER)
-        continue;
       follows = have_last && continues (&last, &marker);
+      marker.anchored = strong || (follows && last.anchored);
+      /* inside a line, an item opens with a capital ("1. The", not "figure 1) shows")
+       * unless it continues a list that began on a line of its own */
+      if (!marker.anchored && tok_case (sp, marker.end + 1) == CASE_LOWER)
+        continue;
       if (strong)
         confirm_marker (sp, &marker);
       else if (follows)

@@ -9,30 +9,40 @@
  * Lines end at "\n", "\r\n", "\r", U+2028 (LINE SEPARATOR) and U+2029
  * (PARAGRAPH SEPARATOR). NUL bytes are ordinary characters. U+0085 is not a
  * line break: in news text it is nearly always a mis-decoded cp1252 "…".
+ * Blocks are trimmed of white space (ASCII blanks, NBSP, the U+2000 spaces,
+ * ZWSP, U+3000, BOM), except that a dateline keeps the space after its dash.
  *
- * Paragraphs. A paragraph break is a blank line (only whitespace) or U+2029.
+ * Paragraphs. A paragraph break is a blank line (only white space) or U+2029.
  * When the text has a paragraph break between two non-empty lines, paragraphs
  * are the runs of lines between breaks ("groups"), so hard-wrapped text stays
  * whole; otherwise every non-empty line is a paragraph. Inside a group, a line
  * that is a credit, boilerplate or the headline is carved out as its own block
- * and the lines around it become separate paragraphs.
+ * and the lines around it become separate paragraphs; a line that starts in
+ * lower case is never carved out (it continues a wrapped sentence).
  *
  * Rules, applied line by line (the first that matches wins):
  *   1. boilerplate: a short line that is only a web prompt ("Advertisement",
  *      "Please read on...", "Read more: ...", "Share on Facebook");
  *   2. credit: a whole line that is a byline ("By Jane Doe, Reuters"), a
- *      labelled credit ("Written by ...", "Our correspondent") or an agency
- *      trailer ("(Reporting by X; Editing by Y)");
- *   3. the first content line: a caption when it carries a photo cue, or when
- *      it is one sentence standing alone right before a credit- or
- *      dateline-led line; else a headline when it is short, has no terminal
- *      period and is followed by a line break;
- *   4. any other standalone line (a group of one line) with a photo cue is a
- *      caption, and so is a one-sentence line right before a credit- or
- *      dateline-led line when no paragraph has started yet;
+ *      labelled credit ("Written by ...", "Our correspondent", "JANE DOE,
+ *      Staff Writer") or an agency trailer ("(Reporting by X; Editing by Y)");
+ *   3. caption: a standalone line (a group of one line) that is not led by a
+ *      credit or dateline, with a photo cue: "(left)", "(file photo)",
+ *      "(Reuters/Name)", "Photo: ...", "... Image: Name.", or a weak cue
+ *      ("(L)", "(R)", "pictured") in a short line without reported speech; or
+ *      one sentence standing alone before any paragraph, right before a
+ *      credit- or dateline-led line (the sample's first line);
+ *   4. headline: the first content line when it is short, has no terminal
+ *      period, is not led by a credit or dateline and has text after it; a
+ *      line inside a group must also look titled (or be followed by the
+ *      story's start), and titled lines right after it extend it (a wrapped
+ *      headline);
  *   5. otherwise the line opens or continues a paragraph. A paragraph may open
  *      with a bracketed credit ("[Compiled X/Y]") and then a dateline
  *      ("BEIJING (Reuters) - "): each is its own block before the paragraph.
+ *      Datelines without an agency ("KYIV, Ukraine — ", "NEW YORK: ") are only
+ *      looked for in the first two paragraphs, where transcripts' "SMITH:"
+ *      labels do not reach.
  */
 #include "lede-private.h"
 
@@ -69,9 +79,13 @@ typedef struct {
 typedef struct {
   const guchar *t;
   GArray       *blocks;
-  gint          open;          /* index of the paragraph later lines extend, or -1 */
+  gint          open;          /* index of the block later lines extend, or -1 */
+  gboolean      open_headline; /* that block is the headline, which only titled lines extend */
   gboolean      seen_first;    /* the first content line has been classified */
   guint         n_paragraphs;
+  gint          group_block;   /* the paragraph that holds all of this group so far, or -1 */
+  gboolean      group_lines;   /* it holds more than one line */
+  gboolean      group_first;   /* it is the article's first content */
 } Builder;
 
 /* ---- characters ---------------------------------------------------------- */
@@ -628,18 +642,26 @@ is_follow_line (const guchar *t, guint32 s, guint32 e)
   return FALSE;
 }
 
-/* "Copyright 2022 ...", "Copyright © ...", "© 2022 ...", "(c) 2022 ...": a
- * year or sign must follow, so that "Copyright law ..." stays a paragraph. */
+/* "Copyright 2022 ...", "Copyright © ...", "© 2022 Reuters", "(c) 2022 ...": after
+ * "Copyright" a year or sign, after "(c)" a year, so that "Copyright law ..."
+ * and a list item "(c) The court ..." stay paragraphs. */
 static gboolean
 is_copyright_line (const guchar *t, guint32 s, guint32 e)
 {
   guint32 p = s;
 
   if (has_word_ci (t, p, e, "copyright"))
-    p = skip_spaces (t, p + strlen ("copyright"), e);
-  if (p < e && (has_prefix_ci (t, p, e, "\xC2\xA9") || has_prefix_ci (t, p, e, "(c)")))
+    {
+      p = skip_spaces (t, p + strlen ("copyright"), e);
+      return p < e && (g_ascii_isdigit (t[p]) || has_prefix (t, p, e, "\xC2\xA9")
+                       || has_prefix_ci (t, p, e, "(c)"));
+    }
+  if (has_prefix (t, p, e, "\xC2\xA9"))
     return TRUE;
-  return p > s && p < e && g_ascii_isdigit (t[p]);
+  if (!has_prefix_ci (t, p, e, "(c)"))
+    return FALSE;
+  p = skip_spaces (t, p + 3, e);
+  return p + 4 <= e && g_ascii_isdigit (t[p]) && g_ascii_isdigit (t[p + 3]);
 }
 
 /* "Sign up for our daily briefing": a sign-up prompt, not "Sign up closes on ...". */
@@ -1174,7 +1196,11 @@ dateline (const guchar *t, guint32 p, guint32 e, gboolean agency_required, LedeB
     {
       guint32 c = q + 1;
 
-      while (c < win && t[c] != ')' && t[c] != '(' && c - q <= 50)
+      /* An agency's name: letters and a few joiners, "(Reuters)", "(The Borneo
+       * Post)"; not "(Listing 1)" or "(see below)". */
+      while (c < win && c - q <= 40
+             && (g_ascii_isalpha (t[c]) || t[c] >= 0x80 || strchr (" .&'-", t[c]) != NULL)
+             && t[c] != '\0')
         c++;
       if (c >= win || t[c] != ')' || !is_upper_at (t, q + 1))
         return FALSE;
@@ -1279,7 +1305,7 @@ photo_paren (const guchar *t, guint32 p, guint32 e, gboolean *weak)
   guint32 c = p + 1, slash = 0;
 
   *weak = FALSE;
-  while (c < e && t[c] != ')' && c - p < 80)
+  while (c < e && t[c] != ')' && t[c] != '(' && c - p < 80)
     {
       if (t[c] == '/' && slash == 0)
         slash = c;
@@ -1365,20 +1391,33 @@ is_caption_line (const guchar *t, guint32 s, guint32 e)
   return weak_cue && e - s <= 300 && !has_speech (t, s, e);
 }
 
+/* Whether a sentence ends inside [s, e): "?" or "!", or "." after a lower-case
+ * word of three letters or more ("Mr." and "U.S." do not end one), then a
+ * space and a capital. Bounded by the callers' short lines. */
+static gboolean
+has_sentence_break (const guchar *t, guint32 s, guint32 e)
+{
+  for (guint32 p = s + 1; p + 2 < e; p++)
+    {
+      guchar c = t[p];
+
+      if ((c != '.' && c != '?' && c != '!') || (t[p + 1] != ' ' && t[p + 1] != '\n')
+          || !is_upper_at (t, p + 2))
+        continue;
+      if (c != '.' || (p >= s + 3 && is_ascii_lower (t[p - 1]) && is_ascii_lower (t[p - 2])
+                       && is_ascii_lower (t[p - 3])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* One sentence ending with a period: a caption when the story starts after it. */
 static gboolean
 is_one_sentence (const guchar *t, guint32 s, guint32 e)
 {
-  guint32 last = trim_end (t, s, e);
-
-  if (e - s > 400 || t[last - 1] != '.' || (last >= s + 3 && t[last - 2] == '.'))
+  if (e - s > 400 || t[e - 1] != '.' || (e >= s + 3 && t[e - 2] == '.'))
     return FALSE;
-  /* ". X" with a lower-case word before the period ends a sentence. */
-  for (gint64 at = find (t, s, last, ". "); at >= 0; at = find (t, at + 2, last, ". "))
-    if (at >= s + 3 && is_ascii_lower (t[at - 1]) && is_ascii_lower (t[at - 2])
-        && is_ascii_lower (t[at - 3]) && is_upper_at (t, skip_spaces (t, at + 1, last)))
-      return FALSE;
-  return TRUE;
+  return !has_sentence_break (t, s, e);
 }
 
 /* Title case (most words of four letters or more capitalised) or all capitals. */
@@ -1411,21 +1450,19 @@ looks_titled (const guchar *t, guint32 s, guint32 e)
   return (letters >= 3 && lower_letters == 0) || (long_words > 0 && capital * 4 >= long_words * 3);
 }
 
-/* The first content line as a headline: short, no terminal period, not led by
- * a credit or dateline. A line inside a paragraph group (hard-wrapped text)
- * must also look titled or be followed by the story's start. */
+/* Short, few words, and no terminal period (but "U.S." or a question mark). */
 static gboolean
-is_headline (const guchar *t, const Line *line, gboolean group_end, const Line *next)
+headline_shaped (const guchar *t, guint32 s, guint32 e)
 {
-  guint32 s = line->start, e = line->end, last = e, words = 0;
+  guint32 last = e, words = 0;
 
-  if (next == NULL || e - s > 4 * HEADLINE_MAX_CHARS
+  if (e - s > 4 * HEADLINE_MAX_CHARS
       || g_utf8_strlen ((const char *) t + s, e - s) > HEADLINE_MAX_CHARS)
     return FALSE;
   for (guint32 p = s; p < e; p++)
-    if (t[p] == ' ')
+    if (t[p] == ' ' || t[p] == '\n')
       words++;
-  if (words + 1 > HEADLINE_MAX_WORDS)
+  if (words + 1 > HEADLINE_MAX_WORDS || has_sentence_break (t, s, e))
     return FALSE;
 
   /* Look past closing quotes and brackets: 'Xi: "We will win."' ends with a period. */
@@ -1455,10 +1492,34 @@ is_headline (const guchar *t, const Line *line, gboolean group_end, const Line *
             return FALSE;
         }
     }
-
-  if (!group_end && !looks_titled (t, s, e) && !starts_story (t, next->start, next->end))
-    return FALSE;
   return TRUE;
+}
+
+/* The first content line as a headline: headline-shaped, with text after it.
+ * A line inside a paragraph group (hard-wrapped text) must also look titled
+ * or be followed by the story's start. */
+static gboolean
+is_headline (const guchar *t, const Line *line, gboolean group_end, const Line *next)
+{
+  return next != NULL && headline_shaped (t, line->start, line->end)
+         && (group_end || looks_titled (t, line->start, line->end)
+             || starts_story (t, next->start, next->end));
+}
+
+/* Whether [s, e), the next line of the headline's group, wraps the headline:
+ * titled ("to the Argentine Case"), or a word or three that start with a
+ * capital ("Gaming"); no period, and the whole still headline-sized. */
+static gboolean
+continues_headline (const guchar *t, const LedeSpan *headline, guint32 s, guint32 e)
+{
+  guint words = 1;
+
+  if (e - headline->start > 2 * HEADLINE_MAX_CHARS || t[e - 1] == '.'
+      || t[headline->end - 1] == '?' || t[headline->end - 1] == '!')
+    return FALSE;
+  for (guint32 p = s; p < e && words <= 3; p++)
+    words += t[p] == ' ';
+  return (words <= 3 && is_upper_at (t, s)) || looks_titled (t, s, e);
 }
 
 /* ---- blocks -------------------------------------------------------------- */
@@ -1493,6 +1554,27 @@ paragraph_lead (const Builder *b, guint32 s, guint32 e, LedeBlock lead[2])
   return n;
 }
 
+/* At the end of a group of several lines that is one paragraph: the whole
+ * group may be a wrapped headline (the article's first content, headline-
+ * shaped) or a wrapped caption. */
+static void
+finish_group (Builder *b, const Line *next)
+{
+  LedeBlock *block;
+
+  if (b->group_block < 0 || !b->group_lines)
+    return;
+  block = &g_array_index (b->blocks, LedeBlock, b->group_block);
+  if (b->group_first && next != NULL && headline_shaped (b->t, block->span.start, block->span.end))
+    block->kind = LEDE_STRUCTURE_HEADLINE;
+  else if (is_caption_line (b->t, block->span.start, block->span.end))
+    block->kind = LEDE_STRUCTURE_CAPTION;
+  else
+    return;
+  b->n_paragraphs--;
+  b->group_block = -1;
+}
+
 /* A new paragraph on [s, e) after its lead blocks: later lines may extend it. */
 static void
 open_paragraph (Builder *b, const LedeBlock *lead, guint n_lead, guint32 s, guint32 e)
@@ -1520,31 +1602,47 @@ classify (Builder *b, const Line *line, gboolean group_end, const Line *next)
   const guchar *t = b->t;
   guint32 s = line->start, e = line->end;
   gboolean standalone = line->group_start && group_end;
+  gboolean first = !b->seen_first;
   const char *subkind;
   LedeBlock lead[2];
   guint n_lead = 0;
 
   if (line->group_start)
-    b->open = -1;
+    {
+      b->open = -1;
+      b->group_block = -1;
+    }
 
-  if ((subkind = boilerplate_kind (t, s, e)) != NULL)
+  /* Inside a paragraph, a line that starts in lower case continues it: a
+   * wrapped "by Giovanni Bellini" is no byline. */
+  if (line->group_start || t[s] == '(' || !is_lower_at (t, s))
     {
-      push_kind (b, LEDE_STRUCTURE_BOILERPLATE, s, e, subkind);
-      b->open = -1;
-      return;
+      if ((subkind = boilerplate_kind (t, s, e)) != NULL)
+        {
+          push_kind (b, LEDE_STRUCTURE_BOILERPLATE, s, e, subkind);
+          b->open = b->group_block = -1;
+          return;
+        }
+      if (credit_line (t, s, e, &lead[0]))
+        {
+          push (b, &lead[0]);
+          b->open = b->group_block = -1;
+          b->seen_first = TRUE;
+          return;
+        }
     }
-  if (credit_line (t, s, e, &lead[0]))
-    {
-      push (b, &lead[0]);
-      b->open = -1;
-      b->seen_first = TRUE;
-      return;
-    }
+  if (b->open >= 0 && b->open_headline
+      && !continues_headline (t, &g_array_index (b->blocks, LedeBlock, b->open).span, s, e))
+    b->open = -1;
   if (b->open >= 0)
     {
       g_array_index (b->blocks, LedeBlock, b->open).span.end = e;
+      b->group_lines |= b->open == b->group_block;
+      if (group_end)
+        finish_group (b, next);
       return;
     }
+  b->open_headline = FALSE;
 
   /* A line that a credit or dateline opens starts the story: it is neither
    * caption nor headline. */
@@ -1564,10 +1662,18 @@ classify (Builder *b, const Line *line, gboolean group_end, const Line *next)
       if (n_lead == 0 && is_headline (t, line, group_end, next))
         {
           push_kind (b, LEDE_STRUCTURE_HEADLINE, s, e, NULL);
+          b->open = b->blocks->len - 1;
+          b->open_headline = TRUE;
           return;
         }
     }
   open_paragraph (b, lead, n_lead, s, e);
+  if (line->group_start && n_lead == 0 && b->open >= 0)
+    {
+      b->group_block = b->open;
+      b->group_lines = FALSE;
+      b->group_first = first;
+    }
 }
 
 void
@@ -1575,7 +1681,7 @@ lede_structure_annotate (const LedeModel *model, LedeDoc *doc)
 {
   const guchar *t = (const guchar *) doc->text;
   LineReader reader = { t, (guint32) doc->len, 0, FALSE, FALSE, FALSE, -1, -1, -1 };
-  Builder builder = { t, doc->blocks, -1, FALSE, 0 };
+  Builder builder = { t, doc->blocks, -1, FALSE, FALSE, 0, -1, FALSE, FALSE };
   Line cur, next;
   gboolean have_next;
 

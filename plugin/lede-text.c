@@ -230,6 +230,9 @@ lede_doc_free (LedeDoc *doc)
   g_clear_pointer (&doc->mentions, g_array_unref);
   g_clear_pointer (&doc->entities, g_array_unref);
   g_clear_pointer (&doc->titles, g_array_unref);
+  g_clear_pointer (&doc->quotes, g_array_unref);
+  g_clear_pointer (&doc->quote_parts, g_array_unref);
+  g_clear_pointer (&doc->quoted_phrases, g_array_unref);
   g_clear_pointer (&doc->blocks, g_array_unref);
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);

@@ -118,7 +118,7 @@ static const LedeTimeLex lexicon[] = {
   /* Verbs near a date say which way it points; "-ed" words count as past too. */
   TENSE ("will", 1), TENSE ("ll", 1), TENSE ("shall", 1), TENSE ("wo", 1),
   TENSE ("expected", 1), TENSE ("expects", 1), TENSE ("expect", 1), TENSE ("scheduled", 1),
-  TENSE ("due", 1), TENSE ("upcoming", 1), TENSE ("forthcoming", 1), TENSE ("would", 1),
+  TENSE ("due", 1), TENSE ("upcoming", 1), TENSE ("forthcoming", 1),
   TENSE ("effective", 1), TENSE ("soon", 1), TENSE ("planning", 1), TENSE ("planned", 1),
   TENSE ("plans", 1), TENSE ("payable", 1),
   /* forward only before "to": "plans to", "set to", "going to" */
@@ -181,26 +181,52 @@ static const LedeTimeLex lexicon[] = {
   LEAD ("fy", W_FY),
 };
 
-static GHashTable *
+/* An open-addressing table of pointers into lexicon[], a power of two at
+ * least four times its size so probes stay short. */
+#define TABLE_SIZE 2048
+
+static guint32
+hash_key (const char *key, gsize len)
+{
+  guint32 hash = LEDE_TIME_HASH_SEED;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar) key[i]) * 16777619u;
+  return hash;
+}
+
+static const LedeTimeLex **
 build_table (void)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  const LedeTimeLex **table = g_new0 (const LedeTimeLex *, TABLE_SIZE);
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (lexicon) * 4 <= TABLE_SIZE);
   for (gsize i = 0; i < G_N_ELEMENTS (lexicon); i++)
     {
-      g_assert (strlen (lexicon[i].word) < LEDE_TIME_KEY_MAX);
-      g_assert (!g_hash_table_contains (table, lexicon[i].word));
-      g_hash_table_insert (table, (gpointer) lexicon[i].word, (gpointer) &lexicon[i]);
+      gsize len = strlen (lexicon[i].word);
+      guint32 slot = hash_key (lexicon[i].word, len) & (TABLE_SIZE - 1);
+
+      g_assert (len < LEDE_TIME_KEY_MAX);
+      while (table[slot] != NULL)
+        {
+          g_assert (strcmp (table[slot]->word, lexicon[i].word) != 0);
+          slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+      table[slot] = &lexicon[i];
     }
   return table;
 }
 
 const LedeTimeLex *
-lede_time_lex_lookup (const char *key)
+lede_time_lex_lookup (const char *key, gsize len, guint32 hash)
 {
-  static GHashTable *table;
+  static const LedeTimeLex **table;
 
   if (g_once_init_enter (&table))
     g_once_init_leave (&table, build_table ());
-  return g_hash_table_lookup (table, key);
+  for (guint32 slot = hash & (TABLE_SIZE - 1); table[slot] != NULL; slot = (slot + 1) & (TABLE_SIZE - 1))
+    if (table[slot]->word[0] == key[0] && strncmp (table[slot]->word, key, len) == 0
+        && table[slot]->word[len] == '\0')
+      return table[slot];
+  return NULL;
 }

@@ -70,9 +70,12 @@ typedef struct {
   gint16      val;
 } LedeTimeLex;
 
-/* Looks up a lower-case key (at most LEDE_TIME_KEY_MAX - 1 bytes). The table
- * is built once, on first use, and never changes after that. */
+/* Looks up a lower-case key of len bytes (less than LEDE_TIME_KEY_MAX) whose
+ * FNV-1a hash the caller has computed while lower-casing it: each byte b
+ * folds in as hash = (hash ^ b) * 16777619, from LEDE_TIME_HASH_SEED. The
+ * table is built once, on first use, and never changes after that. */
 #define LEDE_TIME_KEY_MAX 16
-const LedeTimeLex *lede_time_lex_lookup (const char *key);
+#define LEDE_TIME_HASH_SEED 2166136261u
+const LedeTimeLex *lede_time_lex_lookup (const char *key, gsize len, guint32 hash);
 
 G_END_DECLS

@@ -124,7 +124,7 @@ static guint32
 atomize_number (const char *text, guint32 p, guint32 end, Atom *atom)
 {
   guint32 q = p;
-  gint64 value = 0;
+  gint32 value = 0;
   guint digits = 0;
   gboolean plain = TRUE;
 
@@ -132,10 +132,11 @@ atomize_number (const char *text, guint32 p, guint32 end, Atom *atom)
     {
       if (g_ascii_isdigit (text[q]))
         {
-          if (value < G_MAXINT32 / 10)
+          /* too large for any rule: -1 from here on */
+          if (value >= 0 && value < G_MAXINT32 / 10)
             value = value * 10 + (text[q] - '0');
           else
-            value = -1 - G_MAXINT32;
+            value = -1;
           digits++;
           q++;
         }
@@ -158,7 +159,7 @@ atomize_number (const char *text, guint32 p, guint32 end, Atom *atom)
         break;
     }
   atom->kind = ATOM_NUM;
-  atom->num = value < 0 ? -1 : (gint32) value;
+  atom->num = value;
   atom->digits = plain ? MIN (digits, 255) : 0;
 
   if (q < end && g_ascii_isalpha (text[q]))
@@ -203,6 +204,7 @@ atomize_word (const char *text, guint32 p, guint32 end, Atom *atom)
 {
   char key[LEDE_TIME_KEY_MAX];
   guint klen = 0;
+  guint32 hash = LEDE_TIME_HASH_SEED;
   gboolean ascii = TRUE;
   guint32 q = p;
   guint32 seg = p;
@@ -213,13 +215,18 @@ atomize_word (const char *text, guint32 p, guint32 end, Atom *atom)
 
       while (q < end && is_word_byte (text[q]))
         {
-          /* a U+2019 apostrophe inside a word */
-          if (is_apostrophe (text, q, end, &alen) && alen == 3)
-            break;
           if ((guchar) text[q] >= 0x80)
-            ascii = FALSE;
+            {
+              /* a U+2019 apostrophe inside a word */
+              if ((guchar) text[q] == 0xE2 && is_apostrophe (text, q, end, &alen))
+                break;
+              ascii = FALSE;
+            }
           else if (klen < sizeof key - 1)
-            key[klen++] = text[q] | 0x20;  /* lower case of an ASCII letter */
+            {
+              key[klen++] = text[q] | 0x20;  /* lower case of an ASCII letter */
+              hash = (hash ^ (guchar) key[klen - 1]) * 16777619u;
+            }
           else
             ascii = FALSE;
           q++;
@@ -249,7 +256,7 @@ atomize_word (const char *text, guint32 p, guint32 end, Atom *atom)
   key[klen] = '\0';
   atom->kind = ATOM_WORD;
   atom->cap = g_ascii_isupper (text[p]);
-  atom->lex = ascii && klen > 0 ? lede_time_lex_lookup (key) : NULL;
+  atom->lex = ascii && klen > 0 ? lede_time_lex_lookup (key, klen, hash) : NULL;
   return q;
 }
 
@@ -356,12 +363,37 @@ text_is (const Ctx *c, guint i, const char *word)
          && g_ascii_strncasecmp (c->doc->text + c->a[i].start, word, len) == 0;
 }
 
+/* The possessive "'s" (either apostrophe) at atom i: "this year's". */
+static gboolean
+possessive_at (const Ctx *c, guint i)
+{
+  return i + 1 < c->n && c->a[i].kind == ATOM_PUNCT
+         && (c->a[i].ch == '\'' || (c->a[i].ch == 0 && c->a[i].end - c->a[i].start == 3
+                                    && (guchar) c->doc->text[c->a[i].start] == 0xE2))
+         && glued (c, i + 1) && text_is (c, i + 1, "s");
+}
+
 /* A lower-case word that is no time word: most likely the noun an ordinal or
  * a number modifies ("the 20th anniversary", "2000 people"). */
 static gboolean
 is_plain_lower_word (const Ctx *c, guint i)
 {
   return i < c->n && c->a[i].kind == ATOM_WORD && !c->a[i].cap && c->a[i].lex == NULL;
+}
+
+/* The TIMEX3 code of a part of the day ("morning", "night"), or NULL. */
+static const char *
+pod_at (const Ctx *c, guint i, gboolean plural)
+{
+  const LedeTimeLex *lex = i < c->n ? c->a[i].lex : NULL;
+
+  if (lex == NULL || ((lex->flags & LXF_PLURAL) != 0) != plural)
+    return NULL;
+  if (lex->cls == LX_PART_OF_DAY)
+    return pod_codes[lex->val];
+  if (lex->cls == LX_UNIT && lex->val == UNIT_NIGHT)
+    return "NI";
+  return NULL;
 }
 
 static gboolean
@@ -785,7 +817,10 @@ point_format (const Point *p, char *buf, gsize size)
         g_strlcpy (buf, "XXX", size);
       return;
     case GR_YEAR:
-      g_snprintf (buf, size, "%s%s", p->fiscal ? "FY" : "", year);
+      /* a fiscal year is valued as its year: the TIMEX3 value grammar of
+       * TimeML 1.2.1 has no "FY" (TIMEX2 had), and TimeBank writes "fiscal
+       * 1989" as "1989"; p->fiscal keeps the distinction for later use */
+      g_strlcpy (buf, year, size);
       return;
     case GR_HALF:
       g_snprintf (buf, size, "%s-H%d", year, p->sub);
@@ -988,6 +1023,10 @@ atom_tense (const Ctx *c, guint i)
   const char *s = c->doc->text + c->a[i].start;
   guint len = c->a[i].end - c->a[i].start;
 
+  /* "is to resume", "are to meet": an arrangement, pointing forward */
+  if ((text_is (c, i, "is") || text_is (c, i, "are")) && is_word (c, i + 1, W_TO)
+      && is_plain_lower_word (c, i + 2))
+    return 1;
   if (lex != NULL)
     {
       if (lex->cls == LX_WORD && lex->val == W_AGO)
@@ -1126,22 +1165,12 @@ match_set (Ctx *c, guint i, Match *m)
         }
       if (count.count == 1 && weekday_at (c, j, &wday, &j))
         {
+          const char *pod = pod_at (c, j, FALSE);
           char value[24];
 
-          g_snprintf (value, sizeof value, "XXXX-WXX-%d", wday);
-          if ((lex = lex_at (c, j, LX_PART_OF_DAY)) != NULL || lex_at (c, j, LX_UNIT) != NULL)
-            {
-              const char *pod = lex != NULL ? pod_codes[lex->val] : "NI";
-
-              if (lex != NULL || c->a[j].lex->val == UNIT_NIGHT)
-                {
-                  g_strlcat (value, "T", sizeof value);
-                  g_strlcat (value, pod, sizeof value);
-                  j++;
-                }
-            }
+          g_snprintf (value, sizeof value, "XXXX-WXX-%d%s%s", wday, pod ? "T" : "", pod ? pod : "");
           match_value (m, LEDE_TIMEX_SET, value);
-          m->end = j;
+          m->end = pod != NULL ? j + 1 : j;
           return TRUE;
         }
       if (count.count == 1 && month_at (c, j, TRUE, &month, &j))
@@ -1153,11 +1182,11 @@ match_set (Ctx *c, guint i, Match *m)
           m->end = j;
           return TRUE;
         }
-      if (count.count == 1 && (lex = lex_at (c, j, LX_PART_OF_DAY)) != NULL)
+      if (count.count == 1 && pod_at (c, j, FALSE) != NULL)
         {
           char value[24];
 
-          g_snprintf (value, sizeof value, "XXXX-XX-XXT%s", pod_codes[lex->val]);
+          g_snprintf (value, sizeof value, "XXXX-XX-XXT%s", pod_at (c, j, FALSE));
           match_value (m, LEDE_TIMEX_SET, value);
           m->end = j + 1;
           return TRUE;
@@ -1201,22 +1230,14 @@ match_set (Ctx *c, guint i, Match *m)
   /* Mondays, Tuesday nights, weekends */
   if ((lex = lex_at (c, i, LX_WEEKDAY)) != NULL && c->a[i].cap && !(lex->flags & LXF_ABBREV))
     {
-      const LedeTimeLex *pod = c->a[i + 1 < c->n ? i + 1 : i].lex;
-      gboolean pod_plural = i + 1 < c->n && pod != NULL
-                            && (pod->cls == LX_PART_OF_DAY || (pod->cls == LX_UNIT && pod->val == UNIT_NIGHT))
-                            && (pod->flags & LXF_PLURAL);
+      const char *pod = pod_at (c, i + 1, TRUE);
       char value[24];
 
-      if (!(lex->flags & LXF_PLURAL) && !pod_plural)
+      if (!(lex->flags & LXF_PLURAL) && pod == NULL)
         return FALSE;
-      g_snprintf (value, sizeof value, "XXXX-WXX-%d", lex->val);
-      if (pod_plural)
-        {
-          g_strlcat (value, "T", sizeof value);
-          g_strlcat (value, pod->cls == LX_UNIT ? "NI" : pod_codes[pod->val], sizeof value);
-        }
+      g_snprintf (value, sizeof value, "XXXX-WXX-%d%s%s", lex->val, pod ? "T" : "", pod ? pod : "");
       match_value (m, LEDE_TIMEX_SET, value);
-      m->end = pod_plural ? i + 2 : i + 1;
+      m->end = pod != NULL ? i + 2 : i + 1;
       return TRUE;
     }
   if (is_unit (c, i, &unit, &plural) && unit == UNIT_WEEKEND && plural
@@ -1383,7 +1404,7 @@ match_duration (Ctx *c, guint i, Match *m)
                             || is_word (c, j, W_TRADING) || is_word (c, j, W_BUSINESS)
                             || is_word (c, j, W_ENTIRE)))
         j++;
-      if (is_punct (c, j, '-') && glued (c, j) && i < c->n)
+      if (is_punct (c, j, '-') && glued (c, j))
         {
           hyphen = TRUE;
           j++;
@@ -1448,7 +1469,9 @@ match_duration (Ctx *c, guint i, Match *m)
   m->end = j;
   m->mod = mod;
 
-  if (rel == W_RECENT)
+  /* "recent years", "in recent weeks": a stretch of unknown length up to now,
+   * a DURATION like "the past few years" (PXY), as TimeBank mostly has it */
+  if (rel == W_RECENT && !(n.vague && unit != UNIT_WEEKEND))
     {
       match_value (m, LEDE_TIMEX_DATE, "PAST_REF");
       return TRUE;
@@ -1916,20 +1939,22 @@ match_relative (Ctx *c, guint i, Match *m)
             }
           return TRUE;
         }
-      /* "the past year" and "the last week" are periods up to now, not points;
-       * "the last quarter" is left to the quarter rules */
-      if (the && (rel == W_PAST || rel == W_LAST || rel == W_COMING))
+      /* "the past year", "the last decade": TimeBank values them as the one
+       * before, like "last year"; "the last quarter" is left to the quarter rules */
+      if (the && unit == UNIT_QUARTER && (rel == W_PAST || rel == W_LAST))
+        return FALSE;
+      if (rel == W_LATEST)
+        return FALSE;
+      /* "the past decade", "over the past century": the ten (hundred) years
+       * up to now, not the decade before this one */
+      if (rel == W_PAST && (unit == UNIT_DECADE || unit == UNIT_CENTURY || unit == UNIT_MILLENNIUM))
         {
-          if (unit == UNIT_QUARTER)
-            return FALSE;
           char value[16];
 
           format_duration (value, sizeof value, 1, unit, FALSE);
           match_value (m, LEDE_TIMEX_DURATION, value);
           return TRUE;
         }
-      if (rel == W_LATEST)
-        return FALSE;
       k = rel == W_LAST || rel == W_PAST || rel == W_PREVIOUS ? -1 : rel == W_NEXT || rel == W_COMING ? 1 : 0;
       /* "last year" beside a quarter is that quarter a year before */
       if (unit == UNIT_YEAR && k < 0 && c->ref_quarter >= 0 && c->ref_quarter_sentence == c->sentence
@@ -2060,6 +2085,43 @@ match_weekend_year_end (Ctx *c, guint i, Match *m)
       return TRUE;
     }
   return FALSE;
+}
+
+/* "the year" of a report: "for the year", "the full year" are the base
+ * date's year; "the fiscal year ended June 30" is a year's duration. */
+static gboolean
+match_the_year (Ctx *c, guint i, Match *m)
+{
+  guint j = i + 1;
+  gint unit, before = i > 0 ? word_at (c, i - 1) : 0;
+  gboolean plural;
+
+  match_init (m, i);
+  if (!is_word (c, i, W_THE))
+    return FALSE;
+  if (is_word (c, j, W_FULL) || is_word (c, j, W_FISCAL) || is_word (c, j, W_ENTIRE)
+      || is_word (c, j, W_WHOLE))
+    j++;
+  if (!is_unit (c, j, &unit, &plural) || plural
+      || (unit != UNIT_YEAR && unit != UNIT_WEEK && unit != UNIT_MONTH))
+    return FALSE;
+  m->end = j + 1;
+  if (text_is (c, j + 1, "ended") || text_is (c, j + 1, "ending") || text_is (c, j + 1, "ends"))
+    {
+      char value[16];
+
+      format_duration (value, sizeof value, 1, unit, FALSE);
+      match_value (m, LEDE_TIMEX_DURATION, value);
+      return TRUE;
+    }
+  if (!(before == W_FOR || before == W_OF || before == W_IN || before == W_THROUGH
+        || before == W_DURING || text_is (c, i - 1, "throughout"))
+      || is_word (c, j + 1, W_BEFORE) || is_word (c, j + 1, W_AFTER) || is_word (c, j + 1, W_EARLIER)
+      || is_word (c, j + 1, W_LATER) || is_word (c, j + 1, W_AGO))
+    return FALSE;
+  m->is_point = TRUE;
+  resolve_unit (c, m, unit, 0);
+  return TRUE;
 }
 
 /* Quarters and halves: "the third quarter", "third-quarter", "Q3 2022",
@@ -2553,8 +2615,9 @@ match_year (Ctx *c, guint i, Match *m)
       m->pt.year = 1900 + 10 * lex->val;
       return TRUE;
     }
-  /* the 20th century, the twenty-first century */
-  if (the && j + 1 < c->n)
+  /* the 20th century, the twenty-first century; without the article too when
+   * it modifies a noun: "a 20th-century democrat", "the fabled 11th century temple" */
+  if (j + 1 < c->n)
     {
       gint o = -1;
       guint k = j + 1;
@@ -2565,6 +2628,8 @@ match_year (Ctx *c, guint i, Match *m)
         o = lex->val;
       else if (day_at (c, j, &o, &k) && c->a[j].kind == ATOM_NUM)
         o = -1;
+      if (o >= 1 && o <= 30 && is_punct (c, k, '-') && glued (c, k) && text_is (c, k + 1, "century"))
+        k++;
       if (o >= 1 && o <= 30 && text_is (c, k, "century"))
         {
           m->end = k + 1;
@@ -2941,28 +3006,23 @@ match_time (Ctx *c, guint i, Match *m)
   m->end = j;
   m->mod = mod;
   m->is_point = TRUE;
-  /* its day: written after it, else the day last named in this sentence, else the base date */
+  /* its day: written right after it ("noon Thursday", "5 p.m. EST, Nov. 9")
+   * and then part of it; or after "on" ("3 p.m. on Friday"), a timex of its
+   * own; else the day last named in this sentence; else the base date */
   {
-    guint d = is_punct (c, j, ',') ? j + 1 : j;
+    gboolean on = is_word (c, j, W_ON);
+    guint d = is_punct (c, j, ',') || on ? j + 1 : j;
 
     if ((is_word (c, d, W_TODAY) || is_word (c, d, W_YESTERDAY) || is_word (c, d, W_TOMORROW)
-         || lex_at (c, d, LX_WEEKDAY) || lex_at (c, d, LX_MONTH) || is_word (c, d, W_ON))
-        && match_point_core (c, is_word (c, d, W_ON) && lex_at (c, d + 1, LX_WEEKDAY) ? d + 1 : d, &date, TRUE)
-        && date.is_point && date.pt.gran == GR_DAY && date.pt.hour < 0 && date.pt.pod == NULL)
+         || lex_at (c, d, LX_WEEKDAY) || (lex_at (c, d, LX_MONTH) && !on))
+        && match_point_core (c, d, &date, TRUE) && date.is_point && date.pt.gran == GR_DAY
+        && date.pt.hour < 0 && date.pt.pod == NULL)
       {
-        if (!is_word (c, d, W_ON))
-          {
-            m->pt = date.pt;
-            m->anchor = date.anchor;
-            m->anchor_timex = date.anchor_timex;
-            m->end = date.end;
-          }
-        else
-          {
-            m->pt = date.pt;
-            m->anchor = date.anchor;
-            m->anchor_timex = date.anchor_timex;
-          }
+        m->pt = date.pt;
+        m->anchor = date.anchor;
+        m->anchor_timex = date.anchor_timex;
+        if (!on)
+          m->end = date.end;
       }
     else if (c->ref >= 0 && c->ref_sentence == c->sentence && c->ref_pt.gran == GR_DAY)
       {
@@ -3025,7 +3085,6 @@ match_point (Ctx *c, guint i, Match *m)
 {
   const char *mod = NULL;
   guint j = i;
-  const LedeTimeLex *lex;
 
   match_init (m, i);
   if (is_word (c, j, W_AROUND) || is_word (c, j, W_ABOUT) || is_word (c, j, W_APPROXIMATELY))
@@ -3041,11 +3100,11 @@ match_point (Ctx *c, guint i, Match *m)
         {
         case W_EARLY:
           mod = "START";
-          j = k + 1;
+          j = is_punct (c, k + 1, '-') ? k + 2 : k + 1;
           break;
         case W_LATE:
           mod = "END";
-          j = k + 1;
+          j = is_punct (c, k + 1, '-') ? k + 2 : k + 1;
           break;
         case W_MID:
           mod = "MID";
@@ -3100,31 +3159,37 @@ match_point (Ctx *c, guint i, Match *m)
           break;
         }
     }
-  if (!match_point_core (c, j, m, mod != NULL))
+  /* the match keeps its start at i, so "the early 1980s" spans the modifier;
+   * the core may also find a period ("the past year"), which takes none */
+  if (!match_point_core (c, j, m, mod != NULL) || (!m->is_point && mod != NULL))
     return FALSE;
   if (!m->is_point)
-    return FALSE;
-  if (mod != NULL)
+    return TRUE;
+  if (m->mod == NULL)
+    m->mod = mod;
+  /* a year's quarter or half: "this year's third quarter", "next year's first half" */
+  if ((m->pt.gran == GR_YEAR || (m->pt.gran == GR_QUARTER && m->comparison)) && m->pt.year >= 0
+      && possessive_at (c, m->end))
     {
-      if (m->mod == NULL)
-        m->mod = mod;
-      /* "the early 1980s": extent and modifier */
+      Match q;
+
+      if (match_quarter (c, m->end + 2, &q) && q.is_point
+          && (q.pt.gran == GR_QUARTER || q.pt.gran == GR_HALF))
+        {
+          gint year = m->pt.year;
+
+          m->pt = q.pt;
+          m->pt.year = year;
+          m->end = q.end;
+          m->comparison = FALSE;
+          return TRUE;
+        }
     }
   /* Friday morning, yesterday afternoon, Wednesday night */
-  if (m->pt.gran == GR_DAY && m->pt.hour < 0 && m->pt.pod == NULL)
+  if (m->pt.gran == GR_DAY && m->pt.hour < 0 && m->pt.pod == NULL && pod_at (c, m->end, FALSE))
     {
-      guint k = m->end;
-
-      if ((lex = lex_at (c, k, LX_PART_OF_DAY)) != NULL && !(lex->flags & LXF_PLURAL))
-        {
-          m->pt.pod = pod_codes[lex->val];
-          m->end = k + 1;
-        }
-      else if (text_is (c, k, "night"))
-        {
-          m->pt.pod = "NI";
-          m->end = k + 1;
-        }
+      m->pt.pod = pod_at (c, m->end, FALSE);
+      m->end++;
     }
   return TRUE;
 }
@@ -3143,7 +3208,7 @@ may_start (const Ctx *c, guint i)
   if (a->kind == ATOM_PUNCT)
     return FALSE;
   if (a->kind == ATOM_NUM)
-    return a->digits == 4 || a->ord || a->plural || a->apos || a->digits == 0
+    return a->digits == 4 || a->ord || a->plural || a->apos
            || (next != NULL && (next->lex != NULL || next->kind == ATOM_NUM
                                 || (next->kind == ATOM_PUNCT && next->start == a->end)));
   if (a->lex == NULL)
@@ -3167,7 +3232,7 @@ static gboolean
 match_at (Ctx *c, guint i, Match *best)
 {
   gboolean (*const rules[]) (Ctx *, guint, Match *) = {
-    match_set, match_duration, match_ref_word, match_time, match_point,
+    match_set, match_duration, match_ref_word, match_time, match_point, match_the_year,
   };
   Match try;
   gboolean found = FALSE;
@@ -3323,7 +3388,19 @@ lede_time_annotate (const LedeModel *model, LedeDoc *doc)
         {
           const LedeToken *token = &g_array_index (doc->tokens, LedeToken, t);
 
-          atomize (doc->text, token->start, token->end, atoms);
+          /* the digits of a URL or an amount are no dates: one opaque atom
+           * each, an amount still a number to "$5 a day" */
+          if (token->kind == LEDE_TOKEN_URL || token->kind == LEDE_TOKEN_EMAIL
+              || token->kind == LEDE_TOKEN_MONEY || token->kind == LEDE_TOKEN_PERCENT)
+            {
+              Atom opaque = { .start = token->start, .end = token->end, .num = -1,
+                              .kind = token->kind == LEDE_TOKEN_URL || token->kind == LEDE_TOKEN_EMAIL
+                                      ? ATOM_PUNCT : ATOM_NUM };
+
+              g_array_append_val (atoms, opaque);
+            }
+          else
+            atomize (doc->text, token->start, token->end, atoms);
         }
       c.a = (const Atom *) (gpointer) atoms->data;
       c.n = atoms->len;

@@ -483,6 +483,31 @@ scan_alnum (Scanner *s, guint32 pos)
   return scan_word (s, pos, pos, LEDE_TOKEN_WORD);
 }
 
+/* The common case first: a run of ASCII letters and digits that ends at a
+ * space or at punctuation that never joins a word ("said," "it)"): no URL,
+ * e-mail, clitic, abbreviation or number rule can apply to it. Anything else
+ * goes to the full scanners. */
+static guint32
+scan_plain_word (Scanner *s, guint32 pos)
+{
+  guint32 q = pos + 1;
+  guchar stop;
+
+  while (q < s->end && word_byte[(guchar) s->text[q]])
+    q++;
+  stop = q < s->end ? (guchar) s->text[q] : ' ';
+  if ((stop <= ' ' || stop == ';' || stop == ')' || stop == ']' || stop == '"' ||
+       stop == '?' || stop == '!' || (stop == ',' && !g_ascii_isdigit (s->text[pos]))) &&
+      !((q - pos == 5 || q - pos == 6) && fused_split (s, pos, q) > 0))
+    {
+      emit (s, pos, q, g_ascii_isdigit (s->text[pos]) ? LEDE_TOKEN_NUMBER : LEDE_TOKEN_WORD);
+      return q;
+    }
+  if (g_ascii_isalnum (s->text[pos]))
+    return scan_alnum (s, pos);
+  return scan_word (s, pos, pos, LEDE_TOKEN_WORD);
+}
+
 static guint32
 run_of (const Scanner *s, guint32 pos, char c)
 {
@@ -652,10 +677,8 @@ tokenize_span (Scanner *s, guint32 start, guint32 end)
         {
           if (b <= 0x20 || b == 0x7F)
             pos++;
-          else if (g_ascii_isalnum (b))
-            pos = scan_alnum (s, pos);
-          else if (b == '_')
-            pos = scan_word (s, pos, pos, LEDE_TOKEN_WORD);
+          else if (word_byte[b])
+            pos = scan_plain_word (s, pos);
           else
             pos = scan_other (s, pos);
           continue;

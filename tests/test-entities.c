@@ -2,6 +2,7 @@
  * pipeline: hard cases written here, and the sample article read from
  * ../shared/data (skipped where it is absent). */
 #include "lede-private.h"
+#include "lede-entity-features.h"
 #include "lede-resources.h"
 
 #include <string.h>
@@ -183,6 +184,37 @@ test_sample_article (void)
   find_title (doc, "President", "Vladimir Putin");
 }
 
+/* The model is used in place from its bytes: a truncated or foreign file is
+ * refused, and bytes that are not 8-byte aligned still load (from a copy). */
+static void
+test_model_bytes (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/lede/model/ner-model.bin",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree guint8 *shifted = g_malloc (len + 1);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (bytes, 0, len - 8);
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("LEDENER2\x11\0\0\0\xff\xff\xff\xff", 16);
+  g_autoptr(GBytes) odd = NULL;
+  LedeNerModel ner;
+  GError *error = NULL;
+
+  g_assert_false (lede_ner_model_load (&ner, truncated, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  g_assert_false (lede_ner_model_load (&ner, garbage, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  memcpy (shifted + 1, data, len);
+  odd = g_bytes_new_static (shifted + 1, len);
+  g_assert_true (lede_ner_model_load (&ner, odd, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (((guintptr) ner.pass[0].slots) % 8, ==, 0);
+  lede_ner_model_clear (&ner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/refinement", test_refinement);
   g_test_add_func ("/entities/grouping", test_grouping);
   g_test_add_func ("/entities/sample-article", test_sample_article);
+  g_test_add_func ("/entities/model-bytes", test_model_bytes);
   status = g_test_run ();
   lede_model_free (model);
   return status;

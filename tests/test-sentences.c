@@ -7,7 +7,6 @@
  * these tests do not depend on what the structure layer finds. The texts are
  * written for this suite. */
 #include "lede-private.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -258,6 +257,7 @@ static const SentenceCase cases[] = {
   { "list-roman", "i. Read the brief ii. Draft a reply iii. Send it",
     "i. Read the brief | ii. Draft a reply | iii. Send it" },
   { "list-roman-upper", "I) Costs II) Benefits", "I) Costs | II) Benefits" },
+  { "list-lowercase-items", "a) eggs b) milk c) flour", "a) eggs | b) milk | c) flour" },
   { "initials-opening-lines", "R. Patel scored 40\nS. Jones took two wickets", "R. Patel scored 40 | S. Jones took two wickets" },
   { "letter-variable", "Call the point x. Then draw a line.", "Call the point x. | Then draw a line." },
 
@@ -398,11 +398,6 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* nothing here pulls the resource bundle out of the static library by
-   * itself: register it unless its constructor already did */
-  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
   model = lede_model_new (&error);
   g_assert_no_error (error);
 

@@ -6,7 +6,6 @@
  * overlapping, trimmed, never across a paragraph break, and every character
  * that is not white space inside some block (no text is lost). */
 #include "lede-private.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -310,6 +309,17 @@ static const Case headline_cases[] = {
     "The harbour stayed shut on Friday as the\nstorm went on for a third day.\n\nShips waited.",
     { { P, "The harbour stayed shut on Friday as the\nstorm went on for a third day." },
       { P, "Ships waited." } } },
+  { "two sentences are no headline",
+    "Good morning everybody, welcome back. Today is Wednesday\nShips waited.",
+    { { P, "Good morning everybody, welcome back. Today is Wednesday" },
+      { P, "Ships waited." } } },
+  { "a titled headline wrapped over two lines",
+    "New Institutional Economics: Theoretical Foundations and Application\n"
+    "to the Argentine Case\nThe study begins with a survey of the\nliterature.\n\nIt ends.",
+    { { H, "New Institutional Economics: Theoretical Foundations and Application\n"
+           "to the Argentine Case" },
+      { P, "The study begins with a survey of the\nliterature." },
+      { P, "It ends." } } },
   { "nothing after it: a paragraph",
     "Storm closes harbour for third day\n",
     { { P, "Storm closes harbour for third day" } } },
@@ -378,10 +388,34 @@ static const Case caption_cases[] = {
       { CAP, "Ferries wait outside the closed harbour on Friday." },
       { DL, "OSLO, May 3 (AP) \xE2\x80\x94 ", NULL, "OSLO", "AP", "May 3" },
       { P, "The harbour stayed shut." } } },
-  { "a cue inside a wrapped paragraph is no caption",
-    "Governor Holm (left) and the mayor met\non Friday to sign the agreement.\n\nIt was signed.",
-    { { P, "Governor Holm (left) and the mayor met\non Friday to sign the agreement." },
+  { "a cue in a paragraph longer than any caption is no caption",
+    "Governor Holm (left) and the mayor met on Friday to sign the agreement that ends "
+    "the long dispute over the harbour. The two had not spoken in public since the storm "
+    "closed the port in March, and their offices had traded accusations over the repairs "
+    "for most of the spring. The agreement splits the cost of the new sea wall between "
+    "the city and the region, sets a date for the reopening of the ferry terminal and "
+    "names an engineer to oversee the work. Shipping companies, which had threatened to "
+    "move their routes to the next port along the coast, welcomed the deal but said they "
+    "would wait for the first ferries to sail before they changed their timetables for "
+    "the summer season." "\n\nIt was signed.",
+    { { P,
+           "Governor Holm (left) and the mayor met on Friday to sign the agreement that ends "
+           "the long dispute over the harbour. The two had not spoken in public since the storm "
+           "closed the port in March, and their offices had traded accusations over the repairs "
+           "for most of the spring. The agreement splits the cost of the new sea wall between "
+           "the city and the region, sets a date for the reopening of the ferry terminal and "
+           "names an engineer to oversee the work. Shipping companies, which had threatened to "
+           "move their routes to the next port along the coast, welcomed the deal but said they "
+           "would wait for the first ferries to sail before they changed their timetables for "
+           "the summer season." },
       { P, "It was signed." } } },
+  { "a wrapped headline and a wrapped caption",
+    "Storm closes harbour as ferries wait for\nthe weather to turn\n\n"
+    "Ferries wait outside the closed harbour\non Friday (file photo)\n\n"
+    "The harbour stayed shut.",
+    { { H, "Storm closes harbour as ferries wait for\nthe weather to turn" },
+      { CAP, "Ferries wait outside the closed harbour\non Friday (file photo)" },
+      { P, "The harbour stayed shut." } } },
 };
 
 static void
@@ -763,11 +797,6 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* Nothing in this program pulls the resource bundle out of the static
-   * library by itself: register it unless its constructor already did. */
-  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
   model = lede_model_new (&error);
   g_assert_no_error (error);
 

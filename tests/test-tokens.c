@@ -4,7 +4,6 @@
  * Each text becomes one paragraph block (or the blocks a test lays out), so
  * these tests do not depend on what the structure layer finds. */
 #include "lede-private.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -308,11 +307,6 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* nothing here pulls the resource bundle out of the static library by
-   * itself: register it unless its constructor already did */
-  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
   model = lede_model_new (&error);
   g_assert_no_error (error);
 

@@ -1,5 +1,5 @@
-/* lede-train-ner.c — trains the entity tagger's two passes (averaged
- * perceptron, greedy BILOU) with the feature code of the library itself, and
+/* lede-train-ner.c — trains the entity tagger's two passes (structured
+ * averaged perceptron, Viterbi over BILOU) with the feature code of the library itself, and
  * writes plugin/resources/ner-model.bin.
  *
  *   lede-train-ner train --gazetteers DIR --out MODEL [--epochs N] [--folds K]
@@ -182,13 +182,13 @@ perceptron_score (gconstpointer data, const guint32 *features, guint n, float *s
     }
 }
 
+/* adds amount to the weights of label for each feature */
 static void
-perceptron_update (Perceptron *p, const guint32 *features, guint n, guint8 good, guint8 bad)
+perceptron_update (Perceptron *p, const guint32 *features, guint n, guint8 label, float amount)
 {
   for (guint f = 0; f < n; f++)
     {
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (p->index, GUINT_TO_POINTER (features[f])));
-      float *w, *u;
 
       if (row == 0)
         {
@@ -198,12 +198,8 @@ perceptron_update (Perceptron *p, const guint32 *features, guint n, guint8 good,
           g_array_set_size (p->u, p->u->len + LEDE_NER_N_LABELS);
         }
       row--;
-      w = &g_array_index (p->w, float, (gsize) row * LEDE_NER_N_LABELS);
-      u = &g_array_index (p->u, float, (gsize) row * LEDE_NER_N_LABELS);
-      w[good] += 1;
-      u[good] += p->c;
-      w[bad] -= 1;
-      u[bad] -= p->c;
+      g_array_index (p->w, float, (gsize) row * LEDE_NER_N_LABELS + label) += amount;
+      g_array_index (p->u, float, (gsize) row * LEDE_NER_N_LABELS + label) += amount * p->c;
     }
 }
 
@@ -224,14 +220,14 @@ rng (void)
   return (guint32) (rng_state >> 33);
 }
 
-static gboolean predicted_history = FALSE;
-
+/* Structured perceptron: each sentence is decoded with the current weights
+ * by the tagger's own Viterbi; where the best sequence differs from the gold
+ * one, the gold features gain and the predicted ones lose. */
 static void
 train_pass (Perceptron *p, GPtrArray *docs, guint pass, guint epochs, guint seed)
 {
   g_autofree guint *order = g_new (guint, docs->len);
   guint32 features[LEDE_NER_MAX_FEATURES];
-  float scores[LEDE_NER_N_LABELS];
 
   rng_state = seed;
   for (guint i = 0; i < docs->len; i++)
@@ -253,7 +249,7 @@ train_pass (Perceptron *p, GPtrArray *docs, guint pass, guint epochs, guint seed
           guint n = d->tokens->len, s0 = 0;
           const guint8 *gold = (const guint8 *) d->gold->data;
           g_autofree guint8 *pred = g_new0 (guint8, n);
-          const guint8 *hist = predicted_history ? pred : gold;
+          g_autofree gboolean *scored = g_new0 (gboolean, n);
 
           while (s0 < n)
             {
@@ -261,30 +257,35 @@ train_pass (Perceptron *p, GPtrArray *docs, guint pass, guint epochs, guint seed
 
               while (s1 < n && !(d->info[s1].flags & LEDE_NER_F_SENT_START))
                 s1++;
+              float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS];
+
+              /* the weights change after every sentence */
+              lede_ner_transitions (perceptron_score, p, trans);
+              lede_ner_viterbi (d->info, n, s0, s1, pass, d->pass1, pass ? &d->history : NULL,
+                                perceptron_score, p, trans, pred, scored);
               for (guint i = s0; i < s1; i++)
                 {
-                  /* the history is the gold labels (teacher forcing) */
+                  guint8 gp = i > s0 ? gold[i - 1] : 0, pp = i > s0 ? pred[i - 1] : 0;
                   guint nf;
-                  guint8 guess;
 
-                  if (lede_ner_trivially_outside (d->info, i, i > s0 ? hist[i - 1] : 0))
-                    {
-                      pred[i] = 0;
-                      continue;
-                    }
-                  nf = lede_ner_features (d->info, n, i, s0, s1, hist, pass, d->pass1,
-                                          pass ? &d->history : NULL, features);
-
-                  perceptron_score (p, features, nf, scores);
-                  guess = lede_ner_best_label (scores, i > s0 ? hist[i - 1] : 0, i + 1 == s1);
-                  pred[i] = guess;
-                  if (guess != gold[i])
-                    {
-                      perceptron_update (p, features, nf, gold[i], guess);
-                      errors++;
-                    }
                   total++;
                   p->c++;
+                  if (!scored[i] || (gold[i] == pred[i] && gp == pp))
+                    continue;
+                  if (gold[i] != pred[i])
+                    {
+                      nf = lede_ner_features (d->info, n, i, s0, s1, pass, d->pass1,
+                                              pass ? &d->history : NULL, features);
+                      perceptron_update (p, features, nf, gold[i], 1);
+                      perceptron_update (p, features, nf, pred[i], -1);
+                      errors++;
+                    }
+                  nf = lede_ner_pair_features (d->info, i, s1, gp, features);
+                  features[nf++] = lede_ner_transition_feature (gp);
+                  perceptron_update (p, features, nf, gold[i], 1);
+                  nf = lede_ner_pair_features (d->info, i, s1, pp, features);
+                  features[nf++] = lede_ner_transition_feature (pp);
+                  perceptron_update (p, features, nf, pred[i], -1);
                 }
               s0 = s1;
             }
@@ -398,6 +399,14 @@ put_u32 (GByteArray *b, guint32 v)
   put (b, &v, 4);
 }
 
+static void
+put_zeros (GByteArray *b, gsize n)
+{
+  static const guint8 zeros[8] = { 0 };
+
+  put (b, zeros, n);
+}
+
 static gint
 cmp_u32 (gconstpointer a, gconstpointer b)
 {
@@ -407,15 +416,18 @@ cmp_u32 (gconstpointer a, gconstpointer b)
 }
 
 /* Quantizes one pass to int16 (one scale for the pass, taken from its
- * largest weight) and drops the features whose weights all round to 0. */
+ * largest weight), drops the features whose weights all round to 0, and
+ * writes the table as lede_ner_model_load uses it. */
 static void
 write_pass (GByteArray *b, Perceptron *p)
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint16));
+  g_autofree LedeNerSlot *slots = NULL;
   GHashTableIter iter;
   gpointer k, v;
   float max = 0, scale;
-  guint kept = 0;
+  guint32 size;
 
   for (guint i = 0; i < p->w->len; i++)
     max = MAX (max, fabsf (g_array_index (p->w, float, i)));
@@ -433,9 +445,6 @@ write_pass (GByteArray *b, Perceptron *p)
         g_array_append_val (keys, key);
     }
   g_array_sort (keys, cmp_u32);
-  put_u32 (b, keys->len);
-  for (guint i = 0; i < keys->len; i++)
-    put_u32 (b, g_array_index (keys, guint32, i));
   for (guint i = 0; i < keys->len; i++)
     {
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (p->index, GUINT_TO_POINTER (g_array_index (keys, guint32, i)))) - 1;
@@ -443,17 +452,32 @@ write_pass (GByteArray *b, Perceptron *p)
 
       for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
         {
-          gint16 q = GINT16_TO_LE ((gint16) lrintf (w[l] * scale));
+          gint16 q = (gint16) lrintf (w[l] * scale);
+          g_array_append_val (rows, q);
+        }
+    }
+  slots = lede_ner_weights_build ((guint32 *) keys->data, (gint16 *) rows->data, keys->len, &size);
+  put_u32 (b, size);
+  put_u32 (b, 0);
+  for (guint32 i = 0; i < size; i++)
+    {
+      put_u32 (b, slots[i].key);
+      for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
+        {
+          gint16 q = GINT16_TO_LE (slots[i].w[l]);
           put (b, &q, 2);
         }
-      kept++;
+      put_zeros (b, 2);
     }
-  g_printerr ("  wrote %u of %u features (scale %.2f)\n", kept, p->w->len / LEDE_NER_N_LABELS, scale);
+  g_printerr ("  wrote %u of %u features (scale %.2f)\n", keys->len, p->w->len / LEDE_NER_N_LABELS, scale);
 }
 
+/* gaz's tables are allocated (g_free them) */
 static void
 load_gazetteers (const char *dir, LedeGazetteer *gaz)
 {
+  guint64 *keys;
+  guint32 *masks;
   g_autoptr(GHashTable) builder = lede_gazetteer_builder_new ();
 
   for (guint k = 0; k < LEDE_GAZ_N_KINDS; k++)
@@ -466,7 +490,9 @@ load_gazetteers (const char *dir, LedeGazetteer *gaz)
         g_error ("%s", error->message);
       lede_gazetteer_builder_add_file (builder, text, k);
     }
-  lede_gazetteer_from_builder (gaz, builder);
+  lede_gazetteer_from_builder (builder, &keys, &masks, &gaz->size);
+  gaz->keys = keys;
+  gaz->masks = masks;
 }
 
 static GPtrArray *
@@ -515,8 +541,6 @@ do_train (int argc, char **argv)
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "epochs per pass", "N" },
     { "folds", 0, 0, G_OPTION_ARG_INT, &folds, "folds for the first pass's labels", "K" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "shuffle seed", "N" },
-    { "predicted-history", 0, 0, G_OPTION_ARG_NONE, &predicted_history,
-      "train on the labels predicted so far rather than the gold ones", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new ("TRAIN_FILE...");
@@ -570,22 +594,15 @@ do_train (int argc, char **argv)
 
   put (b, LEDE_NER_MAGIC, 8);
   put_u32 (b, LEDE_NER_N_LABELS);
-  {
-    guint32 used = 0;
-
-    for (guint i = 0; i < gaz.n; i++)
-      used += gaz.keys[i] != 0;
-    put_u32 (b, used);
-    for (guint i = 0; i < gaz.n; i++)
-      if (gaz.keys[i] != 0)
-        {
-          guint64 k = GUINT64_TO_LE (gaz.keys[i]);
-          put (b, &k, 8);
-        }
-    for (guint i = 0; i < gaz.n; i++)
-      if (gaz.keys[i] != 0)
-        put_u32 (b, gaz.masks[i]);
-  }
+  put_u32 (b, gaz.size);
+  for (guint i = 0; i < gaz.size; i++)
+    {
+      guint64 k = GUINT64_TO_LE (gaz.keys[i]);
+      put (b, &k, 8);
+    }
+  for (guint i = 0; i < gaz.size; i++)
+    put_u32 (b, gaz.masks[i]);
+  put_zeros (b, b->len % 8 ? 8 - b->len % 8 : 0);
   write_pass (b, &p1);
   write_pass (b, &p2);
   if (!g_file_set_contents (out, (char *) b->data, b->len, &error))
@@ -595,8 +612,9 @@ do_train (int argc, char **argv)
   if (dev)
     {
       LedeNerModel model;
+      g_autoptr(GBytes) bytes = g_bytes_new (b->data, b->len);
 
-      if (!lede_ner_model_load (&model, b->data, b->len, &error))
+      if (!lede_ner_model_load (&model, bytes, &error))
         g_error ("%s", error->message);
       g_printerr ("quantized model:\n");
       evaluate (dev, lede_ner_weights_score, &model.pass[0], &model.pass[1]);
@@ -613,6 +631,7 @@ do_tag (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   LedeNerModel model;
   g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GString *out = g_string_new (NULL);
 
   if (argc != 4)
@@ -620,8 +639,10 @@ do_tag (int argc, char **argv)
       g_printerr ("usage: tag MODEL FILE\n");
       return 2;
     }
-  if (!g_file_get_contents (argv[2], &data, &len, &error)
-      || !lede_ner_model_load (&model, (guint8 *) data, len, &error))
+  if (!g_file_get_contents (argv[2], &data, &len, &error))
+    g_error ("%s", error->message);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  if (!lede_ner_model_load (&model, bytes, &error))
     g_error ("%s", error->message);
   docs = read_docs (argv[3]);
   for (guint i = 0; i < docs->len; i++)

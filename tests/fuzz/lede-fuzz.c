@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,8 +42,11 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 static gboolean
 is_utf8 (const char *text, size_t len)
 {
-  g_autofree char *copy = g_malloc (len + 1);
+  g_autofree char *copy = NULL;
 
+  if (len == 0)
+    return TRUE;
+  copy = g_malloc (len);
   memcpy (copy, text, len);
   for (size_t i = 0; i < len; i++)
     if (copy[i] == '\0')
@@ -55,7 +59,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   static const char *const units[] = { "codepoint", "utf16", "byte", "codepoint" };
   uint8_t choice = size > 0 ? data[0] : 0;
-  gboolean repair = choice & 1, tokens = choice & 8, pretty = choice & 16, dated = choice & 32;
+  gboolean repair = (choice & 1) != 0, tokens = (choice & 8) != 0;
+  gboolean pretty = (choice & 16) != 0, dated = (choice & 32) != 0;
   const char *unit = units[(choice >> 1) & 3];
   const char *text;
   size_t len;
@@ -113,7 +118,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     if (root == NULL || json_object_get_int_member_with_default (root, "schema", 0) != 1
         || g_strcmp0 (json_object_get_string_member_with_default (root, "offsets", ""), unit) != 0
         || json_object_has_member (root, "tokens") != tokens)
-      abort ();
+      {
+        fprintf (stderr, "output breaks the schema (wanted offsets %s, tokens %d): %.500s\n",
+                 unit, tokens, json);
+        abort ();
+      }
   }
   lede_free (json);
   return 0;

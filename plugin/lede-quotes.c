@@ -1,0 +1,1261 @@
+/* lede-quotes.c — attribution: who said what, with which cue, reported by whom.
+ *
+ * Rules over the token, sentence, entity and time tables, with span
+ * boundaries as the PolNeAR guidelines draw them (bench/score_quotes.py):
+ *  - quotation marks are paired first, per paragraph, in one pass; a quote
+ *    that runs on carries into the next paragraph only when that paragraph
+ *    opens with a mark;
+ *  - each sentence is read around its cue words: "CONTENT, SOURCE CUE",
+ *    "“QUOTE,” CUE SOURCE", "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”",
+ *    "according to SOURCE, CONTENT";
+ *  - a quote that opens a sentence and has no cue of its own continues the
+ *    attribution just before it;
+ *  - quotes that nobody says (scare quotes, titles, names) are listed apart;
+ *  - sources resolve to entities (pronouns to the last fitting mention, "the
+ *    report" to the last media report), and every attribution inside or just
+ *    after a media report points at it.
+ * Every walk is bounded by a small constant, so the layer is linear in the
+ * number of tokens. */
+#include "lede-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Walks over a noun phrase, a verb group or a recipient stop after this many tokens. */
+#define MAX_NP_TOKENS    12
+#define MAX_GROUP_TOKENS 4
+/* A media report covers the paragraphs after its own up to this distance. */
+#define REPORT_SCOPE_PARAGRAPHS 2  /* from the report or the last attribution it carries */
+/* Quoted phrases up to this many words may be scare quotes rather than speech. */
+#define MAX_PHRASE_WORDS 4
+
+enum {
+  CUE_SPEECH    = 1 << 0,  /* said, told, warned: introduces a quote or a clause */
+  CUE_RECIPIENT = 1 << 1,  /* told, warned, assured: may name the addressee first */
+  CUE_AMBIGUOUS = 1 << 2,  /* notes, claims, found: also a noun or an action; wants "that" or a quote */
+  CUE_INFINITIVE = 1 << 3, /* wants, plans, promised: content may be "to ..." */
+};
+
+typedef struct {
+  const char *word;
+  guint       flags;
+} CueWord;
+
+#define S CUE_SPEECH
+#define R CUE_RECIPIENT
+#define A CUE_AMBIGUOUS
+#define I CUE_INFINITIVE
+/* Sorted by word (bsearch). */
+static const CueWord cue_words[] = {
+  { "acknowledged", S }, { "acknowledges", S }, { "added", S }, { "adding", S }, { "adds", S },
+  { "admits", S }, { "admitted", S }, { "agreed", S | I }, { "agrees", S | I },
+  { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
+  { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S }, { "arguing", S },
+  { "asked", S | R }, { "asks", S | R }, { "assured", S | R }, { "believe", S | A },
+  { "believed", S | A }, { "believes", S | A }, { "boasted", S }, { "bragged", S },
+  { "charged", S | A }, { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A },
+  { "complained", S }, { "conceded", S }, { "concluded", S }, { "confirmed", S },
+  { "confirms", S }, { "contended", S }, { "contends", S }, { "continued", S | A },
+  { "countered", S }, { "cautioned", S | R }, { "declared", S }, { "declares", S },
+  { "denied", S }, { "denies", S }, { "denying", S }, { "disclosed", S }, { "emphasised", S },
+  { "emphasized", S }, { "emphasizes", S }, { "estimated", S | A }, { "estimates", S | A },
+  { "expects", S | A | I }, { "explained", S }, { "explains", S }, { "fears", S | A },
+  { "feared", S | A }, { "found", S | A }, { "finds", S | A }, { "hoped", S | I }, { "hopes", S | A | I },
+  { "indicated", S | A }, { "indicates", S | A }, { "insisted", S }, { "insists", S },
+  { "insisting", S }, { "joked", S }, { "knew", S | A }, { "knows", S | A }, { "maintained", S | A },
+  { "maintains", S | A }, { "mused", S }, { "noted", S }, { "notes", S | A }, { "noting", S },
+  { "observed", S }, { "pledged", S | I }, { "pledges", S | I }, { "pointed", S | A },
+  { "predicted", S }, { "predicts", S }, { "promised", S | I }, { "promises", S | A | I },
+  { "proclaimed", S }, { "recalled", S }, { "recalls", S }, { "remarked", S },
+  { "reminded", S | R }, { "replied", S }, { "reported", S }, { "reports", S | A },
+  { "responded", S }, { "revealed", S }, { "reveals", S }, { "said", S }, { "say", S },
+  { "saying", S }, { "says", S }, { "showed", S | A }, { "shows", S | A }, { "signaled", S | A },
+  { "speculated", S }, { "stated", S }, { "states", S | A }, { "stressed", S }, { "stresses", S },
+  { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "tell", S | R }, { "telling", S | R },
+  { "tells", S | R }, { "testified", S }, { "think", S | A }, { "thinks", S | A }, { "thought", S | A },
+  { "told", S | R }, { "tweeted", S }, { "tweets", S | A }, { "urged", S | R | I },
+  { "vowed", S | I }, { "vows", S | I }, { "wants", S | A | I }, { "warned", S | R },
+  { "warns", S | R }, { "warning", S | R | A }, { "wrote", S }, { "writes", S },
+};
+#undef S
+#undef R
+#undef A
+#undef I
+
+static const char *const aux_words[] = {
+  "also", "already", "again", "be", "been", "can", "could", "did", "do", "does", "had", "has",
+  "have", "is", "are", "was", "were", "will", "would", "may", "might", "must", "should",
+  "not", "n't", "never", "once", "still", "then", "just", "ever", "even", "often", "first",
+  NULL
+};
+
+/* Words a subject noun phrase never runs back over. */
+static const char *const np_stop_words[] = {
+  "that", "which", "because", "when", "while", "if", "as", "but", "so", "after", "before",
+  "since", "although", "though", "where", "whether", "than", "in", "on", "at", "during",
+  "with", "by", "from", "to", "into", "over", "under", "about", "against", "without",
+  "through", "among", "until", "what", "how", "why", "yet", "or", "also", "then", "is",
+  "was", "are", "were", "be", "been", "has", "have", "had", "not", "it", "there", "once",
+  "i", "we", "you", "he", "she", "they", "who", "him", "her", "them", "me", "us", "this",
+  "these", "those", "said", "says", "say", NULL
+};
+
+static const char *const subject_pronouns[] = {
+  "he", "she", "they", "it", "we", "i", "you", "who", "which", NULL
+};
+
+static const char *const recipient_words[] = {
+  "reporters", "him", "her", "them", "me", "us", "you", "supporters", "voters", "journalists",
+  "lawmakers", "senators", "members", "listeners", "viewers", "readers", "donors", "everyone",
+  "people", "the", "a", "an", NULL
+};
+
+static const char *const determiners[] = {
+  "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "so-called", "what",
+  NULL
+};
+
+/* Heads of sources that are reports rather than speakers. */
+static const char *const report_heads[] = {
+  "report", "reports", "newspaper", "paper", "agency", "outlet", "network", "magazine", "media",
+  "daily", "tabloid", "broadcaster", "publication", "station", "wire", "website", "article",
+  NULL
+};
+
+/* A quote pair: byte span with its marks, the mark tokens, and the paragraph
+ * piece that continues it (a quote running over several paragraphs). */
+typedef struct {
+  guint32 start, end;
+  guint32 open_tok, close_tok;   /* close_tok == open_tok when the piece has no closing mark */
+  gint32  next;                  /* the piece on the next paragraph, or -1 */
+  gboolean continued;            /* a later piece of a multi-paragraph quote */
+  gboolean used;                 /* is (part of) some attribution's content */
+} Quote;
+
+typedef struct {
+  const LedeDoc *doc;
+  GArray  *quotes;        /* Quote */
+  gint32  *tok_quote;     /* per token: the outermost quote around it, or -1 */
+  gint32  *tok_mention;   /* per token: the mention it belongs to, or -1 */
+  guint8  *tok_timex;     /* per token: inside a timex */
+  GArray  *attrs;         /* LedeQuote being built */
+  GArray  *parts;         /* LedeSpan: content pieces */
+} Ctx;
+
+static inline const LedeToken *
+tok (const Ctx *c, guint i)
+{
+  return &g_array_index (c->doc->tokens, LedeToken, i);
+}
+
+static inline gunichar
+tok_char (const Ctx *c, guint i)
+{
+  return g_utf8_get_char (c->doc->text + tok (c, i)->start);
+}
+
+/* Lower-cases an ASCII-ish word into buf; FALSE when it is too long to be a lexicon word. */
+static gboolean
+lower_word (const Ctx *c, guint i, char *buf, gsize size)
+{
+  const LedeToken *t = tok (c, i);
+  gsize len = t->end - t->start;
+  const char *s = c->doc->text + t->start;
+  gsize o = 0;
+
+  if (len == 0 || len >= size)
+    return FALSE;
+  for (gsize k = 0; k < len; k++)
+    {
+      /* curly apostrophe in "n’t" */
+      if ((guchar) s[k] == 0xE2 && k + 2 < len && (guchar) s[k + 1] == 0x80
+          && (guchar) s[k + 2] == 0x99)
+        {
+          buf[o++] = '\'';
+          k += 2;
+          continue;
+        }
+      buf[o++] = g_ascii_tolower (s[k]);
+    }
+  buf[o] = '\0';
+  return TRUE;
+}
+
+static gboolean
+word_in (const Ctx *c, guint i, const char *const *list)
+{
+  char buf[32];
+
+  if (!lower_word (c, i, buf, sizeof buf))
+    return FALSE;
+  for (guint k = 0; list[k] != NULL; k++)
+    if (strcmp (buf, list[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+word_is (const Ctx *c, guint i, const char *word)
+{
+  const LedeToken *t = tok (c, i);
+  gsize len = strlen (word);
+
+  return t->end - t->start == len && g_ascii_strncasecmp (c->doc->text + t->start, word, len) == 0;
+}
+
+static int
+cue_cmp (const void *key, const void *item)
+{
+  return strcmp (key, ((const CueWord *) item)->word);
+}
+
+static guint
+cue_flags (const Ctx *c, guint i)
+{
+  char buf[32];
+  const CueWord *w;
+
+  if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
+    return 0;
+  w = bsearch (buf, cue_words, G_N_ELEMENTS (cue_words), sizeof cue_words[0], cue_cmp);
+  return w ? w->flags : 0;
+}
+
+static gboolean
+is_punct (const Ctx *c, guint i, gunichar ch)
+{
+  const LedeToken *t = tok (c, i);
+
+  return t->kind == LEDE_TOKEN_PUNCT && tok_char (c, i) == ch && t->end - t->start == (guint32) g_unichar_to_utf8 (ch, NULL);
+}
+
+static gboolean
+is_capitalized (const Ctx *c, guint i)
+{
+  return g_unichar_isupper (tok_char (c, i));
+}
+
+static gboolean
+is_adverb (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+  gsize len = t->end - t->start;
+
+  return t->kind == LEDE_TOKEN_WORD && len > 3 && !is_capitalized (c, i)
+         && memcmp (c->doc->text + t->end - 2, "ly", 2) == 0;
+}
+
+/* Sentence-final punctuation that content spans leave out. */
+static gboolean
+is_final_punct (const Ctx *c, guint i)
+{
+  gunichar ch = tok_char (c, i);
+
+  return tok (c, i)->kind == LEDE_TOKEN_PUNCT
+         && (ch == '.' || ch == ';' || ch == ':' || ch == ',' || ch == '-' || ch == 0x2014
+             || ch == 0x2013);
+}
+
+const char *
+lede_quote_kind_to_string (LedeQuoteKind kind)
+{
+  static const char *const names[] = { "direct", "indirect", "mixed", "report" };
+
+  return names[kind];
+}
+
+const char *
+lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind)
+{
+  static const char *const names[] = { "scare", "title", "name" };
+
+  return names[kind];
+}
+
+/* --- quotation marks ------------------------------------------------------ */
+
+typedef enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_EITHER } MarkRole;
+
+/* What a token is as a quotation mark; double is FALSE for single marks. */
+static MarkRole
+mark_role (const Ctx *c, guint i, gboolean *dbl)
+{
+  const LedeToken *t = tok (c, i);
+  const char *s = c->doc->text + t->start;
+  gsize len = t->end - t->start;
+  gunichar ch;
+
+  if (t->kind != LEDE_TOKEN_PUNCT)
+    return MARK_NONE;
+  *dbl = TRUE;
+  if (len == 2 && (memcmp (s, "''", 2) == 0))
+    return MARK_EITHER;
+  if (len == 2 && memcmp (s, "``", 2) == 0)
+    return MARK_OPEN;
+  ch = g_utf8_get_char (s);
+  if ((gsize) g_unichar_to_utf8 (ch, NULL) != len)
+    return MARK_NONE;
+  switch (ch)
+    {
+    case 0x201C: case 0x201E: case 0x00AB:
+      return MARK_OPEN;
+    case 0x201D: case 0x00BB:
+      return MARK_CLOSE;
+    case '"':
+      return MARK_EITHER;
+    case 0x2018: case 0x2039:
+      *dbl = FALSE;
+      return MARK_OPEN;
+    case 0x2019: case 0x203A:
+      *dbl = FALSE;
+      return MARK_CLOSE;
+    case '\'':
+      *dbl = FALSE;
+      return MARK_EITHER;
+    default:
+      return MARK_NONE;
+    }
+}
+
+/* A straight mark opens when it follows a space (or nothing) and is not
+ * followed by one. */
+static MarkRole
+resolve_either (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+  gboolean space_before = t->start == 0 || g_ascii_isspace (c->doc->text[t->start - 1])
+                          || strchr ("([{", c->doc->text[t->start - 1]) != NULL;
+  gboolean space_after = t->end >= c->doc->len || g_ascii_isspace (c->doc->text[t->end]);
+
+  if (space_before && !space_after)
+    return MARK_OPEN;
+  if (!space_before)
+    return MARK_CLOSE;
+  return MARK_NONE;
+}
+
+static gboolean
+paragraph_break_before (const Ctx *c, guint i)
+{
+  if (i == 0)
+    return TRUE;
+  for (guint32 p = tok (c, i - 1)->end; p < tok (c, i)->start; p++)
+    if (c->doc->text[p] == '\n')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_quote (Ctx *c, guint open, guint close, gint32 prev)
+{
+  Quote q = {
+    .start = tok (c, open)->start, .end = tok (c, close)->end,
+    .open_tok = open, .close_tok = close, .next = -1, .continued = prev >= 0,
+  };
+
+  g_array_append_val (c->quotes, q);
+  if (prev >= 0)
+    g_array_index (c->quotes, Quote, prev).next = (gint32) c->quotes->len - 1;
+}
+
+/* Pairs double marks (outer quotes) in one pass; single marks pair only
+ * inside them or on their own, and never become outer quotes of speech
+ * unless no double mark is open. */
+static void
+pair_quotes (Ctx *c)
+{
+  guint n = c->doc->tokens->len;
+  gint64 open = -1;          /* token of the open double (or outer single) mark */
+  gboolean open_dbl = TRUE;
+  gint32 chain = -1;         /* the earlier piece of a quote running over paragraphs */
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean dbl;
+      MarkRole role;
+
+      if (open >= 0 && paragraph_break_before (c, i))
+        {
+          /* an unclosed quote runs on only into a paragraph that opens with a mark */
+          role = mark_role (c, i, &dbl);
+          if (role == MARK_EITHER)
+            role = resolve_either (c, i);
+          if (role == MARK_OPEN && dbl == open_dbl && i > 0 && (guint) open < i - 1)
+            {
+              add_quote (c, (guint) open, i - 1, chain);
+              chain = (gint32) c->quotes->len - 1;
+              open = i;
+              continue;
+            }
+          open = -1;
+          chain = -1;
+        }
+      role = mark_role (c, i, &dbl);
+      if (role == MARK_NONE)
+        continue;
+      if (role == MARK_EITHER)
+        role = resolve_either (c, i);
+      if (role == MARK_OPEN)
+        {
+          /* a single mark inside a double quote is a quote within the quote */
+          if (open < 0 || dbl == open_dbl)
+            {
+              open = i;
+              open_dbl = dbl;
+              chain = -1;
+            }
+        }
+      else if (role == MARK_CLOSE && open >= 0 && dbl == open_dbl)
+        {
+          add_quote (c, (guint) open, i, chain);
+          open = -1;
+          chain = -1;
+        }
+    }
+  if (open >= 0 && chain >= 0 && (guint) open + 1 < n)
+    add_quote (c, (guint) open, n - 1, chain);
+
+  for (guint q = 0; q < c->quotes->len; q++)
+    {
+      const Quote *x = &g_array_index (c->quotes, Quote, q);
+
+      for (guint i = x->open_tok; i <= x->close_tok; i++)
+        c->tok_quote[i] = (gint32) q;
+    }
+}
+
+static guint
+quote_words (const Ctx *c, const Quote *q)
+{
+  guint words = 0;
+
+  for (guint i = q->open_tok + 1; i < q->close_tok; i++)
+    words += tok (c, i)->kind == LEDE_TOKEN_WORD;
+  return words;
+}
+
+/* A short quote that names or titles something, or keeps the author's distance. */
+static gboolean
+is_phrase_quote (const Ctx *c, const Quote *q)
+{
+  gboolean has_final = FALSE;
+
+  if (q->next >= 0 || q->continued || quote_words (c, q) > MAX_PHRASE_WORDS)
+    return FALSE;
+  for (guint i = q->open_tok + 1; i < q->close_tok; i++)
+    if (is_punct (c, i, ',') || is_punct (c, i, '.') || is_punct (c, i, '!') || is_punct (c, i, '?'))
+      has_final = TRUE;
+  return !has_final;
+}
+
+/* --- spans ---------------------------------------------------------------- */
+
+static LedeSpan
+tok_span (const Ctx *c, guint first, guint last)
+{
+  return (LedeSpan) { tok (c, first)->start, tok (c, last)->end };
+}
+
+/* The verb group ending at the cue: auxiliaries, negation and adverbs before it. */
+static guint
+group_start (const Ctx *c, guint cue, guint floor)
+{
+  guint g = cue;
+
+  for (guint k = 0; k < MAX_GROUP_TOKENS && g > floor; k++)
+    {
+      if (!(word_in (c, g - 1, aux_words) || is_adverb (c, g - 1)))
+        break;
+      g--;
+    }
+  return g;
+}
+
+static gboolean
+np_token (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+
+  if (c->tok_mention[i] >= 0)
+    return TRUE;
+  if (c->tok_timex[i])
+    return FALSE;
+  switch (t->kind)
+    {
+    case LEDE_TOKEN_WORD:
+    case LEDE_TOKEN_ABBREVIATION:
+    case LEDE_TOKEN_NUMBER:
+      return !word_in (c, i, np_stop_words) && cue_flags (c, i) == 0;
+    case LEDE_TOKEN_SYMBOL:
+      return tok_char (c, i) == '&';
+    case LEDE_TOKEN_PUNCT:
+      return tok_char (c, i) == '-' || tok_char (c, i) == '.';
+    default:
+      return FALSE;
+    }
+}
+
+/* The subject noun phrase that ends at token last (inclusive), not before
+ * floor; returns its first token, or -1 when there is none. */
+static gint64
+np_back (const Ctx *c, guint last, guint floor)
+{
+  gint64 i = last;
+  guint taken = 0;
+
+  if (last < floor)
+    return -1;
+  if (word_in (c, last, subject_pronouns))
+    return last;
+  while (i >= (gint64) floor && taken < MAX_NP_TOKENS)
+    {
+      gint32 q = c->tok_quote[i];
+
+      /* a short quoted name inside the phrase: Chinese media "Xinhua" reported */
+      if (q >= 0 && (guint) i == g_array_index (c->quotes, Quote, q).close_tok
+          && is_phrase_quote (c, &g_array_index (c->quotes, Quote, q))
+          && g_array_index (c->quotes, Quote, q).open_tok >= floor)
+        {
+          i = (gint64) g_array_index (c->quotes, Quote, q).open_tok - 1;
+          taken += 2;
+          continue;
+        }
+      if (!np_token (c, (guint) i))
+        break;
+      i--;
+      taken++;
+    }
+  i++;
+  /* a phrase does not begin with a joining word */
+  while (i <= (gint64) last && (word_in (c, (guint) i, (const char *const[]) { "and", "of", "for", "'s", "’s", NULL })
+                                 || tok (c, (guint) i)->kind == LEDE_TOKEN_PUNCT))
+    i++;
+  return i > (gint64) last ? -1 : i;
+}
+
+/* The source before a cue group starting at g: "Smith", "Tom Fitton, the
+ * president of Judicial Watch,", "he". */
+static gboolean
+source_before (const Ctx *c, guint g, guint floor, LedeSpan *source)
+{
+  gint64 first;
+
+  if (g <= floor)
+    return FALSE;
+  if (is_punct (c, g - 1, ',') && g >= floor + 3)
+    {
+      /* an appositive between commas belongs to the source; a relative
+       * clause ("X, who ..., said") is incidental and stays out */
+      for (gint64 k = (gint64) g - 2; k > (gint64) floor && k >= (gint64) g - 2 - 2 * MAX_NP_TOKENS; k--)
+        {
+          if (is_punct (c, (guint) k, ','))
+            {
+              gboolean relative = word_in (c, (guint) k + 1, (const char *const[]) { "who", "which", "whose", NULL });
+
+              first = np_back (c, (guint) k - 1, floor);
+              if (first < 0)
+                break;
+              *source = relative ? tok_span (c, (guint) first, (guint) k - 1)
+                                 : tok_span (c, (guint) first, g - 1);
+              return TRUE;
+            }
+          if (c->tok_quote[k] >= 0 || is_final_punct (c, (guint) k))
+            break;
+        }
+      /* "Gov. John Kasich (R-OH), said": the comma only sets off the cue */
+      g--;
+      while (g > floor + 1 && is_punct (c, g - 1, ')'))
+        {
+          while (g > floor + 1 && !is_punct (c, g - 1, '('))
+            g--;
+          g--;
+        }
+      first = np_back (c, g - 1, floor);
+      if (first < 0 || !is_capitalized (c, (guint) first))
+        return FALSE;
+      *source = tok_span (c, (guint) first, g - 1);
+      return TRUE;
+    }
+  first = np_back (c, g - 1, floor);
+  if (first < 0)
+    return FALSE;
+  *source = tok_span (c, (guint) first, g - 1);
+  /* "It is hoped that": the empty subject of a passive is no source */
+  if ((guint) first == g - 1 && g < floor + MAX_NP_TOKENS
+      && word_in (c, g - 1, (const char *const[]) { "it", "there", NULL })
+      && word_in (c, g, (const char *const[]) { "is", "was", NULL }))
+    *source = (LedeSpan) { 0, 0 };
+  return TRUE;
+}
+
+/* The source after an inverted cue ("..., said Smith, a spokesman."): to the
+ * sentence end or the next quotation mark. */
+static gboolean
+source_after (const Ctx *c, guint from, guint end, LedeSpan *source, guint *next)
+{
+  guint i = from, last;
+
+  if (from >= end || !np_token (c, from))
+    return FALSE;
+  while (i < end && c->tok_quote[i] < 0)
+    i++;
+  *next = i;
+  last = i - 1;
+  while (last > from && (is_final_punct (c, last) || is_punct (c, last, '?')))
+    last--;
+  if (last - from > 3 * MAX_NP_TOKENS)
+    return FALSE;
+  *source = tok_span (c, from, last);
+  return TRUE;
+}
+
+/* The content from token first to the sentence end, without its final
+ * punctuation (a closing quotation mark stays). */
+static gboolean
+content_to_end (const Ctx *c, guint first, guint end, LedeSpan *content)
+{
+  guint last;
+
+  if (first >= end)
+    return FALSE;
+  last = end - 1;
+  while (last > first && (is_final_punct (c, last) || is_punct (c, last, ')')))
+    last--;
+  if (last == first && tok (c, first)->kind == LEDE_TOKEN_PUNCT)
+    return FALSE;
+  *content = tok_span (c, first, last);
+  return TRUE;
+}
+
+static guint
+add_attr (Ctx *c, LedeQuoteKind kind, LedeSpan source, LedeSpan cue, const LedeSpan *parts,
+          guint n_parts)
+{
+  LedeQuote a = {
+    .kind = kind, .source = source, .cue = cue,
+    .content = { parts[0].start, parts[n_parts - 1].end },
+    .first_part = c->parts->len, .n_parts = n_parts,
+    .entity = -1, .reported_by = -1,
+  };
+
+  g_array_append_vals (c->parts, parts, n_parts);
+  g_array_append_val (c->attrs, a);
+  return c->attrs->len - 1;
+}
+
+/* Appends a whole quote (with its paragraph pieces) as content. */
+static guint
+quote_parts (Ctx *c, gint32 q, LedeSpan *parts, guint max)
+{
+  guint n = 0;
+
+  while (q >= 0 && n < max)
+    {
+      Quote *x = &g_array_index (c->quotes, Quote, q);
+
+      x->used = TRUE;
+      parts[n++] = (LedeSpan) { x->start, x->end };
+      q = x->next;
+    }
+  return n;
+}
+
+/* --- the rules, per sentence ------------------------------------------------ */
+
+typedef struct {
+  guint    first, end;     /* token range of the sentence */
+  gint64   last_attr;      /* the attribution a following quote continues, or -1 */
+} Sentence;
+
+/* The quote (by index) that ends right before token i, allowing a comma
+ * between: “We will,” he said / “We will”, he said. */
+static gint32
+quote_ending_before (const Ctx *c, guint i, guint floor)
+{
+  if (i > floor && is_punct (c, i - 1, ',') && i - 1 > floor)
+    i--;
+  if (i <= floor)
+    return -1;
+  if (c->tok_quote[i - 1] >= 0
+      && g_array_index (c->quotes, Quote, c->tok_quote[i - 1]).close_tok == i - 1)
+    return c->tok_quote[i - 1];
+  return -1;
+}
+
+/* The content after a cue whose source came before it: a quote, a "that"
+ * clause, a recipient then a clause, or the rest of the sentence. Sets
+ * *cue_end to the last token of the cue (a colon or "last week" joins it). */
+static guint
+content_after (Ctx *c, guint cue, guint flags, guint end, guint *cue_end, LedeSpan *parts,
+               guint max, gboolean *direct)
+{
+  guint i = cue + 1;
+
+  *cue_end = cue;
+  *direct = FALSE;
+  if (i >= end)
+    return 0;
+  /* "revealed last week that", "said repeatedly that", "said in a statement that" */
+  for (guint k = i; k < end && k < i + MAX_GROUP_TOKENS + 2; k++)
+    {
+      if (k > i && (word_is (c, k, "that") || (is_punct (c, k, ',') && k + 1 < end && c->tok_quote[k + 1] >= 0)))
+        {
+          *cue_end = k - 1;
+          i = k;
+          break;
+        }
+      if (!c->tok_timex[k] && !is_adverb (c, k)
+          && !(k > i && word_in (c, i, (const char *const[]) { "in", "at", "on", "during", NULL })
+               && !is_final_punct (c, k) && c->tok_quote[k] < 0 && !word_in (c, k, np_stop_words + 1)))
+        break;
+    }
+  if (is_punct (c, i, ':'))
+    {
+      *cue_end = i;
+      i++;
+    }
+  else if (is_punct (c, i, ',') && i + 1 < end && c->tok_quote[i + 1] >= 0)
+    i++;
+  else if (flags & CUE_RECIPIENT)
+    {
+      /* "told reporters (on Tuesday) that", "told CNN:" */
+      for (guint k = i; k < end && k < i + MAX_GROUP_TOKENS + 2; k++)
+        if (word_is (c, k, "that") || is_punct (c, k, ':') || c->tok_quote[k] >= 0)
+          {
+            i = is_punct (c, k, ':') ? k + 1 : k;
+            break;
+          }
+      if (i == cue + 1 && (c->tok_mention[i] >= 0 || word_in (c, i, recipient_words))
+          && !word_in (c, i, determiners))
+        {
+          gint32 m = c->tok_mention[i];
+
+          while (i < end && m >= 0 && c->tok_mention[i] == m)
+            i++;
+          if (m < 0)
+            i++;
+        }
+      if (i < end && is_punct (c, i, ','))
+        i++;
+    }
+  if (i >= end)
+    return 0;
+  /* a quote that makes up the rest of the sentence is direct speech */
+  if (c->tok_quote[i] >= 0 && g_array_index (c->quotes, Quote, c->tok_quote[i]).open_tok == i)
+    {
+      const Quote *q = &g_array_index (c->quotes, Quote, c->tok_quote[i]);
+      guint after = q->close_tok + 1;
+
+      while (after < end && is_final_punct (c, after))
+        after++;
+      if ((after >= end || q->next >= 0) && !is_phrase_quote (c, q))
+        {
+          *direct = TRUE;
+          return quote_parts (c, c->tok_quote[i], parts, max);
+        }
+    }
+  if ((flags & CUE_AMBIGUOUS) && !word_is (c, i, "that"))
+    {
+      if (!((flags & CUE_INFINITIVE) && word_is (c, i, "to")))
+        return 0;
+    }
+  if (tok (c, i)->kind == LEDE_TOKEN_PUNCT && c->tok_quote[i] < 0)
+    return 0;
+  return content_to_end (c, i, end, &parts[0]) ? 1 : 0;
+}
+
+/* "CONTENT, SOURCE CUE (tail)." or "CONTENT, CUE SOURCE.": the cue closes the
+ * sentence after a comma. Content is everything before that comma. */
+static gboolean
+try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
+{
+  guint g = group_start (c, cue, s->first);
+  LedeSpan source = { 0, 0 }, parts[8];
+  guint n = 0, next = s->end, src_first;
+  gint32 q;
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+  gboolean have_source = FALSE;
+
+  if (!(flags & CUE_SPEECH))
+    return FALSE;
+  /* "..., he said" / "“...,” he said" */
+  src_first = g;
+  if (source_before (c, g, s->first, &source))
+    {
+      for (src_first = g; src_first > s->first && tok (c, src_first - 1)->end > source.start; src_first--)
+        ;
+      have_source = TRUE;
+    }
+  q = quote_ending_before (c, src_first, s->first);
+  if (q < 0 && !(src_first > s->first + 1 && is_punct (c, src_first - 1, ',')))
+    return FALSE;
+  if (!have_source)
+    {
+      /* inverted: "..., said Smith" */
+      if (!source_after (c, cue + 1, s->end, &source, &next))
+        return FALSE;
+    }
+  else
+    {
+      /* what follows the cue must end the sentence or open the quote's second half */
+      guint i = cue + 1;
+      guint tail = 0;
+
+      while (i < s->end && c->tok_quote[i] < 0 && !is_final_punct (c, i) && tail < 6)
+        i++, tail++;
+      if (i < s->end && c->tok_quote[i] < 0 && !is_final_punct (c, i))
+        return FALSE;
+      next = i;
+      while (next < s->end && c->tok_quote[next] < 0)
+        next++;
+    }
+
+  if (q >= 0)
+    {
+      const Quote *x = &g_array_index (c->quotes, Quote, q);
+      gint32 first_q = q;
+
+      /* a quote chain that began in an earlier paragraph: walk to its head */
+      for (gint32 k = q - 1; k >= 0 && x->continued; k--)
+        if (g_array_index (c->quotes, Quote, k).next == first_q)
+          {
+            first_q = k;
+            x = &g_array_index (c->quotes, Quote, k);
+          }
+      if (x->open_tok < s->first && !x->continued && g_array_index (c->quotes, Quote, q).open_tok < s->first)
+        first_q = q;
+      if (is_phrase_quote (c, &g_array_index (c->quotes, Quote, q))
+          && g_array_index (c->quotes, Quote, q).open_tok > s->first)
+        return FALSE;
+      n = quote_parts (c, first_q, parts, G_N_ELEMENTS (parts) - 1);
+      kind = LEDE_QUOTE_DIRECT;
+    }
+  else
+    {
+      guint comma = src_first - 1;
+
+      if (comma <= s->first || !content_to_end (c, s->first, comma, &parts[0]))
+        return FALSE;
+      n = 1;
+      for (guint i = s->first; i < comma; i++)
+        if (c->tok_quote[i] >= 0
+            && !is_phrase_quote (c, &g_array_index (c->quotes, Quote, c->tok_quote[i])))
+          kind = LEDE_QUOTE_MIXED;
+    }
+  /* the broken quote's second half: “We will,” he said, “stay.” */
+  if (next < s->end && c->tok_quote[next] >= 0 && n > 0 && n < G_N_ELEMENTS (parts))
+    {
+      gint32 q2 = c->tok_quote[next];
+
+      if (g_array_index (c->quotes, Quote, q2).open_tok == next
+          && !is_phrase_quote (c, &g_array_index (c->quotes, Quote, q2)))
+        n += quote_parts (c, q2, parts + n, G_N_ELEMENTS (parts) - n);
+    }
+  if (n == 0)
+    return FALSE;
+  add_attr (c, kind, source, tok_span (c, g, cue), parts, n);
+  return TRUE;
+}
+
+/* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
+static gboolean
+try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
+{
+  guint g = group_start (c, cue, s->first), cue_end, n;
+  LedeSpan source, parts[8];
+  gboolean direct;
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+
+  if (!source_before (c, g, s->first, &source))
+    return FALSE;
+  n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
+  if (n == 0)
+    return FALSE;
+  if (direct)
+    kind = LEDE_QUOTE_DIRECT;
+  else
+    {
+      /* stop before a trailing ", X reported" or ", according to X" of its own */
+      guint i = cue_end + 1;
+      guint32 cut = parts[0].end;
+
+      for (; i < s->end && tok (c, i)->end <= parts[0].end; i++)
+        {
+          if (is_punct (c, i, ',') && i + 2 < s->end
+              && (word_is (c, i + 1, "according") || (cue_flags (c, i + 2) & CUE_SPEECH)
+                  || (i + 3 < s->end && (cue_flags (c, i + 3) & CUE_SPEECH))))
+            {
+              cut = tok (c, i - 1)->end;
+              break;
+            }
+          if (c->tok_quote[i] >= 0
+              && !is_phrase_quote (c, &g_array_index (c->quotes, Quote, c->tok_quote[i])))
+            kind = LEDE_QUOTE_MIXED;
+        }
+      if (cut <= parts[0].start)
+        return FALSE;
+      parts[0].end = cut;
+    }
+  add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
+  return TRUE;
+}
+
+/* "according to SOURCE, CONTENT" and "CONTENT, according to SOURCE." */
+static gboolean
+try_according (Ctx *c, const Sentence *s, guint i)
+{
+  LedeSpan source, parts[1], cue = tok_span (c, i, i + 1);
+  guint j = i + 2, src_end;
+
+  if (i + 2 >= s->end || !word_is (c, i + 1, "to"))
+    return FALSE;
+  while (j < s->end && !is_punct (c, j, ',') && !is_final_punct (c, j) && j < i + 2 + MAX_NP_TOKENS)
+    j++;
+  if (j == i + 2)
+    return FALSE;
+  src_end = j;
+  source = tok_span (c, i + 2, src_end - 1);
+  if (i > s->first + 1 && is_punct (c, i - 1, ','))
+    {
+      if (!content_to_end (c, s->first, i - 1, &parts[0]))
+        return FALSE;
+    }
+  else if (i == s->first || (i == s->first + 1 && tok (c, s->first)->kind == LEDE_TOKEN_WORD))
+    {
+      if (src_end >= s->end || !content_to_end (c, src_end + 1, s->end, &parts[0]))
+        return FALSE;
+    }
+  else
+    return FALSE;
+  add_attr (c, LEDE_QUOTE_INDIRECT, source, cue, parts, 1);
+  return TRUE;
+}
+
+static void
+annotate_sentence (Ctx *c, Sentence *s)
+{
+  guint before = c->attrs->len;
+
+  for (guint i = s->first; i < s->end; i++)
+    {
+      guint flags;
+
+      if (c->tok_quote[i] >= 0)
+        {
+          /* skip over a whole quote: its words are the speaker's, not cues */
+          i = MAX (i, g_array_index (c->quotes, Quote, c->tok_quote[i]).close_tok);
+          continue;
+        }
+      if (word_is (c, i, "according") && try_according (c, s, i))
+        break;
+      flags = cue_flags (c, i);
+      if (flags == 0)
+        continue;
+      /* earlier attributions in this sentence keep their content; a cue inside it is nested */
+      if (try_trailing (c, s, i, flags) || try_leading (c, s, i, flags))
+        {
+          const LedeQuote *a = &g_array_index (c->attrs, LedeQuote, c->attrs->len - 1);
+
+          /* content after the cue: continue past it (a nested cue may follow) */
+          if (a->content.start < a->cue.start)
+            {
+              while (i + 1 < s->end && tok (c, i + 1)->start < a->content.end
+                     && tok (c, i + 1)->start < a->cue.end)
+                i++;
+            }
+        }
+    }
+
+  if (c->attrs->len > before)
+    s->last_attr = c->attrs->len - 1;
+}
+
+/* A quote opening a sentence that nobody claimed continues the attribution
+ * before it: “...,” she said. “These cases take patience.” */
+static void
+continue_quote (Ctx *c, Sentence *s, const Sentence *prev)
+{
+  gint32 q;
+  LedeQuote *a;
+  LedeSpan parts[8];
+  guint n;
+
+  if (prev == NULL || prev->last_attr < 0 || s->last_attr >= 0)
+    return;
+  q = c->tok_quote[s->first];
+  if (q < 0 || g_array_index (c->quotes, Quote, q).used
+      || g_array_index (c->quotes, Quote, q).open_tok != s->first
+      || is_phrase_quote (c, &g_array_index (c->quotes, Quote, q)))
+    return;
+  a = &g_array_index (c->attrs, LedeQuote, prev->last_attr);
+  if (a->kind == LEDE_QUOTE_INDIRECT || a->first_part + a->n_parts != c->parts->len)
+    return;
+  n = quote_parts (c, q, parts, G_N_ELEMENTS (parts));
+  g_array_append_vals (c->parts, parts, n);
+  a->n_parts += n;
+  a->content.end = parts[n - 1].end;
+  s->last_attr = prev->last_attr;
+}
+
+/* --- sources to entities, and media reports ------------------------------ */
+
+static gboolean
+is_report_head (const Ctx *c, LedeSpan span)
+{
+  /* the last word of the source: "the report", "Chinese state media" */
+  const char *s = c->doc->text + span.start, *e = c->doc->text + span.end, *w = e;
+  g_autofree char *word = NULL;
+
+  while (w > s && g_ascii_isalpha (w[-1]))
+    w--;
+  word = g_ascii_strdown (w, e - w);
+  for (guint k = 0; report_heads[k] != NULL; k++)
+    if (strcmp (word, report_heads[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const LedeMention *
+mention (const Ctx *c, guint m)
+{
+  return &g_array_index (c->doc->mentions, LedeMention, m);
+}
+
+/* The entity named in a source span, best type first (a person or an
+ * organization over a place or a nationality). */
+static gint32
+entity_in (const Ctx *c, LedeSpan span, guint *cursor, gboolean *media)
+{
+  const GArray *ms = c->doc->mentions;
+  gint32 best = -1;
+  int best_rank = 99;
+
+  while (*cursor < ms->len && mention (c, *cursor)->end <= span.start)
+    (*cursor)++;
+  for (guint m = *cursor; m < ms->len && mention (c, m)->start < span.end; m++)
+    {
+      const LedeMention *x = mention (c, m);
+      int rank;
+
+      if (x->end > span.end)
+        continue;
+      switch (x->type)
+        {
+        case LEDE_ENTITY_PERSON: case LEDE_ENTITY_ORG: rank = 0; break;
+        case LEDE_ENTITY_GPE: rank = 1; break;
+        case LEDE_ENTITY_NORP: rank = 2; break;
+        default: rank = 3; break;
+        }
+      if (rank < best_rank)
+        {
+          best_rank = rank;
+          best = (gint32) m;
+        }
+    }
+  *media = best >= 0 && mention (c, best)->media;
+  return best >= 0 ? (gint32) mention (c, best)->entity : -1;
+}
+
+/* The last person (or, for "it"/"they", organization) mentioned before offset. */
+static gint32
+last_fitting (const Ctx *c, guint cursor, guint32 before, gboolean person)
+{
+  for (gint64 m = (gint64) MIN (cursor, c->doc->mentions->len) - 1; m >= 0 && cursor - m < 200; m--)
+    {
+      const LedeMention *x = mention (c, (guint) m);
+
+      if (x->end > before)
+        continue;
+      if (person ? x->type == LEDE_ENTITY_PERSON
+                 : (x->type == LEDE_ENTITY_ORG || x->type == LEDE_ENTITY_GPE))
+        return (gint32) x->entity;
+    }
+  return -1;
+}
+
+static gboolean
+span_is (const Ctx *c, LedeSpan span, const char *const *words)
+{
+  gsize len = span.end - span.start;
+
+  for (guint k = 0; words[k] != NULL; k++)
+    if (strlen (words[k]) == len && g_ascii_strncasecmp (c->doc->text + span.start, words[k], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+paragraph_of (const Ctx *c, guint32 offset, guint *cursor)
+{
+  const GArray *blocks = c->doc->blocks;
+
+  while (*cursor + 1 < blocks->len
+         && g_array_index (blocks, LedeBlock, *cursor).span.end <= offset)
+    (*cursor)++;
+  return *cursor;
+}
+
+static void
+resolve (Ctx *c)
+{
+  guint cursor = 0, block_cursor = 0;
+  gint32 last_report = -1;
+  guint last_report_block = 0;
+
+  for (guint i = 0; i < c->attrs->len; i++)
+    {
+      LedeQuote *a = &g_array_index (c->attrs, LedeQuote, i);
+      gboolean media = FALSE;
+      guint block = paragraph_of (c, a->cue.start ? a->cue.start : a->content.start, &block_cursor);
+
+      if (LEDE_SPAN_IS_SET (a->source) && c->doc->mentions != NULL)
+        {
+          a->entity = entity_in (c, a->source, &cursor, &media);
+          if (a->entity < 0
+              && span_is (c, a->source, (const char *const[]) { "he", "she", NULL }))
+            a->entity = last_fitting (c, cursor, a->source.start, TRUE);
+          else if (a->entity < 0
+                   && span_is (c, a->source, (const char *const[]) { "it", "they", NULL }))
+            a->entity = last_fitting (c, cursor, a->source.start, FALSE);
+        }
+      if (media || (LEDE_SPAN_IS_SET (a->source) && is_report_head (c, a->source)))
+        {
+          if (a->entity < 0 && last_report >= 0)
+            a->entity = g_array_index (c->attrs, LedeQuote, last_report).entity;
+          a->kind = LEDE_QUOTE_REPORT;
+          last_report = (gint32) i;
+          last_report_block = block;
+        }
+      else if (last_report >= 0 && block - last_report_block <= REPORT_SCOPE_PARAGRAPHS)
+        {
+          /* the scope runs on while attributions keep following each other */
+          a->reported_by = last_report;
+          last_report_block = block;
+        }
+    }
+
+  /* speech inside a report's content, before it in the text: "X said ..., Reuters reported" */
+  for (guint i = 0; i < c->attrs->len; i++)
+    {
+      LedeQuote *r = &g_array_index (c->attrs, LedeQuote, i);
+
+      if (r->kind != LEDE_QUOTE_REPORT)
+        continue;
+      for (gint64 j = (gint64) i - 1; j >= 0; j--)
+        {
+          LedeQuote *a = &g_array_index (c->attrs, LedeQuote, j);
+
+          if (a->cue.end <= r->content.start)
+            break;
+          if (a->cue.start >= r->content.start && a->cue.end <= r->content.end)
+            a->reported_by = (gint32) i;
+        }
+    }
+}
+
+/* Quotation marks that are not speech: names, titles and scare quotes. */
+static void
+classify_phrases (Ctx *c)
+{
+  guint cursor = 0;
+
+  for (guint q = 0; q < c->quotes->len; q++)
+    {
+      const Quote *x = &g_array_index (c->quotes, Quote, q);
+      LedeQuotedPhrase p = { .span = { x->start, x->end }, .kind = LEDE_QUOTED_SCARE };
+      gboolean all_caps = TRUE, media;
+      guint words = 0;
+
+      if (x->used || !is_phrase_quote (c, x))
+        continue;
+      for (guint i = x->open_tok + 1; i < x->close_tok; i++)
+        if (tok (c, i)->kind == LEDE_TOKEN_WORD)
+          {
+            words++;
+            all_caps = all_caps && (is_capitalized (c, i)
+                                    || word_in (c, i, (const char *const[]) { "of", "the", "and", "a", "in", "on", "for", "to", NULL }));
+          }
+      if (words == 0)
+        continue;
+      if (c->doc->mentions != NULL
+          && entity_in (c, (LedeSpan) { tok (c, x->open_tok + 1)->start, tok (c, x->close_tok - 1)->end },
+                        &cursor, &media) >= 0)
+        p.kind = LEDE_QUOTED_NAME;
+      else if (all_caps && is_capitalized (c, x->open_tok + 1))
+        p.kind = LEDE_QUOTED_TITLE;
+      g_array_append_val (c->doc->quoted_phrases, p);
+    }
+}
+
+static void
+mark_tokens (Ctx *c)
+{
+  const LedeDoc *doc = c->doc;
+  guint n = doc->tokens->len, t = 0;
+
+  for (guint m = 0; doc->mentions && m < doc->mentions->len; m++)
+    {
+      const LedeMention *x = mention (c, m);
+
+      /* a mention the tagger ran over a quotation mark names nothing reliable */
+      for (guint i = x->first_token; i < x->first_token + x->n_tokens && i < n; i++)
+        if (c->tok_quote[i] < 0 || tok (c, i)->kind != LEDE_TOKEN_PUNCT)
+          c->tok_mention[i] = (gint32) m;
+    }
+  for (guint k = 0; doc->timexes && k < doc->timexes->len; k++)
+    {
+      const LedeTimex *x = &g_array_index (doc->timexes, LedeTimex, k);
+
+      while (t < n && tok (c, t)->end <= x->start)
+        t++;
+      for (guint i = t; i < n && tok (c, i)->start < x->end; i++)
+        c->tok_timex[i] = TRUE;
+    }
+}
+
+void
+lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
+{
+  guint n = doc->tokens->len;
+  g_autofree gint32 *tok_quote = g_new (gint32, n + 1);
+  g_autofree gint32 *tok_mention = g_new (gint32, n + 1);
+  g_autofree guint8 *tok_timex = g_new0 (guint8, n + 1);
+  g_autoptr(GArray) quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  Ctx c = {
+    .doc = doc, .quotes = quotes, .tok_quote = tok_quote, .tok_mention = tok_mention,
+    .tok_timex = tok_timex,
+  };
+  Sentence prev = { 0, 0, -1 };
+  gboolean have_prev = FALSE;
+  guint prev_block = 0, block_cursor = 0;
+
+  doc->quotes = g_array_new (FALSE, FALSE, sizeof (LedeQuote));
+  doc->quote_parts = g_array_new (FALSE, FALSE, sizeof (LedeSpan));
+  doc->quoted_phrases = g_array_new (FALSE, FALSE, sizeof (LedeQuotedPhrase));
+  c.attrs = doc->quotes;
+  c.parts = doc->quote_parts;
+  for (guint i = 0; i <= n; i++)
+    tok_quote[i] = tok_mention[i] = -1;
+
+  pair_quotes (&c);
+  mark_tokens (&c);
+
+  for (guint k = 0; k < doc->sentences->len; k++)
+    {
+      const LedeSentence *ls = &g_array_index (doc->sentences, LedeSentence, k);
+      Sentence s = { ls->first_token, ls->first_token + ls->n_tokens, -1 };
+      guint block;
+
+      if (ls->n_tokens == 0 || s.end > n)
+        continue;
+      block = paragraph_of (&c, ls->start, &block_cursor);
+      annotate_sentence (&c, &s);
+      /* continuation runs on within a paragraph or into the next one */
+      continue_quote (&c, &s, have_prev && block - prev_block <= 1 ? &prev : NULL);
+      prev = s;
+      prev_block = block;
+      have_prev = TRUE;
+    }
+  resolve (&c);
+  classify_phrases (&c);
+}
