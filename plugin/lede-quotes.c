@@ -448,6 +448,27 @@ is_phrase_quote (const Ctx *c, const Quote *q)
   return !has_final;
 }
 
+/* Inside reported speech, a short quote is still the speaker's words
+ * (mixed speech) unless it reads as a name or the author's distance: after a
+ * determiner ("the “strategic partnership”") or in title case. */
+static gboolean
+is_speech_fragment (Ctx *c, guint i)
+{
+  Quote *q = &g_array_index (c->quotes, Quote, c->tok_quote[i]);
+  gboolean title = TRUE;
+
+  if (!is_phrase_quote (c, q))
+    return TRUE;
+  if (q->open_tok > 0 && word_in (c, q->open_tok - 1, determiners))
+    return FALSE;
+  for (guint k = q->open_tok + 1; k < q->close_tok; k++)
+    title = title && (tok (c, k)->kind != LEDE_TOKEN_WORD || is_capitalized (c, k));
+  if (title)
+    return FALSE;
+  q->used = TRUE;
+  return TRUE;
+}
+
 /* --- spans ---------------------------------------------------------------- */
 
 static LedeSpan
@@ -536,7 +557,7 @@ np_back (const Ctx *c, guint last, guint floor)
 /* The source before a cue group starting at g: "Smith", "Tom Fitton, the
  * president of Judicial Watch,", "he". */
 static gboolean
-source_before (const Ctx *c, guint g, guint floor, LedeSpan *source)
+source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
 {
   gint64 first;
 
@@ -562,7 +583,9 @@ source_before (const Ctx *c, guint g, guint floor, LedeSpan *source)
           if (c->tok_quote[k] >= 0 || is_final_punct (c, (guint) k))
             break;
         }
-      /* "Gov. John Kasich (R-OH), said": the comma only sets off the cue */
+      /* "Gov. John Kasich (R-OH), said, “...”": the comma only sets off the cue */
+      if (cue + 1 >= c->doc->tokens->len || !(is_punct (c, cue + 1, ',') || is_punct (c, cue + 1, ':')))
+        return FALSE;
       g--;
       while (g > floor + 1 && is_punct (c, g - 1, ')'))
         {
@@ -780,7 +803,7 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
     return FALSE;
   /* "..., he said" / "“...,” he said" */
   src_first = g;
-  if (source_before (c, g, s->first, &source))
+  if (source_before (c, g, cue, s->first, &source))
     {
       for (src_first = g; src_first > s->first && tok (c, src_first - 1)->end > source.start; src_first--)
         ;
@@ -838,8 +861,7 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
         return FALSE;
       n = 1;
       for (guint i = s->first; i < comma; i++)
-        if (c->tok_quote[i] >= 0
-            && !is_phrase_quote (c, &g_array_index (c->quotes, Quote, c->tok_quote[i])))
+        if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
           kind = LEDE_QUOTE_MIXED;
     }
   /* the broken quote's second half: “We will,” he said, “stay.” */
@@ -866,7 +888,7 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
   gboolean direct;
   LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
 
-  if (!source_before (c, g, s->first, &source))
+  if (!source_before (c, g, cue, s->first, &source))
     return FALSE;
   n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
   if (n == 0)
@@ -888,8 +910,7 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
               cut = tok (c, i - 1)->end;
               break;
             }
-          if (c->tok_quote[i] >= 0
-              && !is_phrase_quote (c, &g_array_index (c->quotes, Quote, c->tok_quote[i])))
+          if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
             kind = LEDE_QUOTE_MIXED;
         }
       if (cut <= parts[0].start)
@@ -1163,7 +1184,7 @@ classify_phrases (Ctx *c)
     {
       const Quote *x = &g_array_index (c->quotes, Quote, q);
       LedeQuotedPhrase p = { .span = { x->start, x->end }, .kind = LEDE_QUOTED_SCARE };
-      gboolean all_caps = TRUE, media;
+      gboolean all_caps = TRUE, media, named;
       guint words = 0;
 
       if (x->used || !is_phrase_quote (c, x))
@@ -1177,12 +1198,15 @@ classify_phrases (Ctx *c)
           }
       if (words == 0)
         continue;
-      if (c->doc->mentions != NULL
-          && entity_in (c, (LedeSpan) { tok (c, x->open_tok + 1)->start, tok (c, x->close_tok - 1)->end },
-                        &cursor, &media) >= 0)
-        p.kind = LEDE_QUOTED_NAME;
-      else if (all_caps && is_capitalized (c, x->open_tok + 1))
+      media = FALSE;
+      named = c->doc->mentions != NULL
+              && entity_in (c, (LedeSpan) { tok (c, x->open_tok + 1)->start,
+                                            tok (c, x->close_tok - 1)->end }, &cursor, &media) >= 0;
+      /* a newspaper or a show in title case is a title; other names are names */
+      if (media || (all_caps && words > 1 && is_capitalized (c, x->open_tok + 1)))
         p.kind = LEDE_QUOTED_TITLE;
+      else if (named)
+        p.kind = LEDE_QUOTED_NAME;
       g_array_append_val (c->doc->quoted_phrases, p);
     }
 }

@@ -3,7 +3,6 @@
  * The sentences are this test's own; the sample article is read from
  * ../shared/data when it is there. */
 #include "lede-private.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -283,9 +282,11 @@ test_sample_article (void)
           }
         if (strcmp (span, "last week") == 0)
           g_assert_cmpstr (t->value, ==, "2022-W50");
+        /* a stretch of unknown length up to now, as TimeBank mostly values it */
         if (strstr (span, "recent weeks") != NULL)
           {
-            g_assert_cmpstr (t->value, ==, "PAST_REF");
+            g_assert_cmpstr (lede_timex_type_to_string (t->type), ==, "DURATION");
+            g_assert_cmpstr (t->value, ==, "PXW");
             recent = TRUE;
           }
         /* "the 20th CPC National Congress" is no date */
@@ -373,10 +374,6 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* nothing here pulls the resource bundle out of the static library by itself */
-  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
   model = lede_model_new (&error);
   g_assert_no_error (error);
 
