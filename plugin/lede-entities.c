@@ -4,13 +4,16 @@
  * mentions into entities.
  *
  * Refinement (documented in docs/schema.md):
+ *   PER  → FAC by a building head word that is no surname ("Airport"), and a
+ *          span that is only a role ("Vice Chairman") is no mention;
  *   LOC  → FAC by a building head word ("Guesthouse", "Airport"), LOC by a
  *          natural-feature head word ("River", "Sea"), else GPE;
  *   ORG  → FAC by a building head word, EVENT by an ordinal + meeting head
  *          ("the 20th CPC National Congress"), else ORG (media flagged);
  *   MISC → NORP for nationality, religious and political adjectives and
  *          nouns (WordNet pertainyms of places, "Sino-Russian", "Western"),
- *          EVENT by an event head word ("War", "Olympics", "Summit"), else MISC.
+ *          EVENT by an event head word ("War", "Olympics", "Summit"), ORG by
+ *          an organization head word ("Committee"), else MISC.
  * Grouping (until real coreference): mentions with the same text are one
  * entity, and a one-word PERSON mention that is the last word of a longer
  * PERSON name joins that name's entity.
@@ -73,6 +76,18 @@ static const char *const fac_heads[] = {
   "Theatre", "Theater", "Gate", "Embassy", "Port", "Harbour", "Harbor", "Terminal",
   "Dam", "Canal", "Highway", "Road", "Street", "Avenue", "Residence", "Mansion", "Castle",
   "Guest", "Pentagon", "Kremlin", NULL
+};
+static const char *const org_heads[] = {
+  "Council", "Committee", "Commission", "Ministry", "Party", "Agency", "Bank", "Army",
+  "Assembly", "Parliament", "Senate", "Court", "Office", "Department", "Bureau", "Service",
+  "Authority", "Board", "Federation", "Union", "Association", "Institute", "Corporation",
+  "Company", "Group", "Front", "Forces", "Navy", "Police", "Guard", "Government", NULL
+};
+
+/* the building heads that are not also surnames */
+static const char *const building_only_heads[] = {
+  "Guesthouse", "Airport", "Hospital", "Stadium", "Station", "Cathedral", "Mosque", "Museum",
+  "Prison", "Hotel", "Arena", "Embassy", "Terminal", NULL
 };
 static const char *const natural_heads[] = {
   "River", "Mountains", "Mountain", "Mount", "Sea", "Ocean", "Lake", "Valley", "Gulf", "Bay",
@@ -214,6 +229,10 @@ refine (const LedeNerModel *ner, const LedeDoc *doc, LedeMention *m, guint type)
   switch (type)
     {
     case LEDE_NER_PER:
+      /* the tagger's PER on a place name with a building head that is no
+       * surname ("Heathrow Airport") */
+      if (m->n_tokens > 1 && word_in (head, head_len, building_only_heads))
+        return LEDE_ENTITY_FAC;
       return LEDE_ENTITY_PERSON;
     case LEDE_NER_LOC:
       {
@@ -237,18 +256,18 @@ refine (const LedeNerModel *ner, const LedeDoc *doc, LedeMention *m, guint type)
     default:
       if (is_norp (ner, doc, m))
         return LEDE_ENTITY_NORP;
+      /* the tagger's MISC on a name with an organization head ("CPC
+       * Central Committee") */
+      if (m->n_tokens > 1 && word_in (head, head_len, org_heads))
+        {
+          m->media = is_media (doc, m);
+          return LEDE_ENTITY_ORG;
+        }
       if (word_in (head, head_len, event_heads) && (ordinal || m->n_tokens > 1))
         return LEDE_ENTITY_EVENT;
       return LEDE_ENTITY_MISC;
     }
 }
-
-static const char *const org_heads[] = {
-  "Council", "Committee", "Commission", "Ministry", "Party", "Agency", "Bank", "Army",
-  "Assembly", "Parliament", "Senate", "Court", "Office", "Department", "Bureau", "Service",
-  "Authority", "Board", "Federation", "Union", "Association", "Institute", "Corporation",
-  "Company", "Group", "Front", "Forces", "Navy", "Police", "Guard", "Government", NULL
-};
 
 static gboolean
 is_capitalized (const LedeDoc *doc, guint i)
@@ -507,6 +526,14 @@ lede_entities_annotate (const LedeModel *model, LedeDoc *doc)
       m.end = tok (doc, j)->end;
       m.first_token = i;
       m.n_tokens = j - i + 1;
+      /* a capitalized role the tagger took for a name ("Vice Chairman") is
+       * left to the titles layer; single words may be surnames ("King") */
+      if (LEDE_NER_LABEL_TYPE (l) == LEDE_NER_PER && m.n_tokens >= 2 && model->titles != NULL
+          && lede_title_lexicon_is_role (model->titles, doc, i, m.n_tokens))
+        {
+          i = j;
+          continue;
+        }
       m.type = refine (ner, doc, &m, LEDE_NER_LABEL_TYPE (l));
       g_array_append_val (doc->mentions, m);
       i = j;

@@ -218,6 +218,9 @@ void       lede_titles_annotate            (const LedeModel *model, LedeDoc *doc
 typedef struct _LedeTitleLexicon LedeTitleLexicon;
 LedeTitleLexicon *lede_title_lexicon_new   (void);
 void       lede_title_lexicon_free         (LedeTitleLexicon *lex);
+/* whether tokens [first, first + n) are exactly a role head ("Vice Chairman") */
+gboolean   lede_title_lexicon_is_role      (const LedeTitleLexicon *lex, const LedeDoc *doc,
+                                            guint first, guint n);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
 void       lede_quotes_annotate            (const LedeModel *model, LedeDoc *doc);
 

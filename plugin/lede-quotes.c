@@ -245,6 +245,9 @@ is_adverb (const Ctx *c, guint i)
          && memcmp (c->doc->text + t->end - 2, "ly", 2) == 0;
 }
 
+/* The longest stretch of tokens read as one sentence (see lede_quotes_annotate). */
+#define MAX_SENTENCE_TOKENS 160
+
 /* Sentence-final punctuation that content spans leave out. */
 static gboolean
 is_final_punct (const Ctx *c, guint i)
@@ -1267,18 +1270,25 @@ lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
   for (guint k = 0; k < doc->sentences->len; k++)
     {
       const LedeSentence *ls = &g_array_index (doc->sentences, LedeSentence, k);
-      Sentence s = { ls->first_token, ls->first_token + ls->n_tokens, -1 };
-      guint block;
+      guint end = ls->first_token + ls->n_tokens, block;
 
-      if (ls->n_tokens == 0 || s.end > n)
+      if (ls->n_tokens == 0 || end > n)
         continue;
       block = paragraph_of (&c, ls->start, &block_cursor);
-      annotate_sentence (&c, &s);
-      /* continuation runs on within a paragraph or into the next one */
-      continue_quote (&c, &s, have_prev && block - prev_block <= 1 ? &prev : NULL);
-      prev = s;
-      prev_block = block;
-      have_prev = TRUE;
+      /* A run-on "sentence" (text with no sentence punctuation) is read in
+       * windows: real sentences are far shorter, and in one of 100,000 tokens
+       * the nested cues would make time and output quadratic in its length. */
+      for (guint first = ls->first_token; first < end; first += MAX_SENTENCE_TOKENS)
+        {
+          Sentence s = { first, MIN (first + MAX_SENTENCE_TOKENS, end), -1 };
+
+          annotate_sentence (&c, &s);
+          /* continuation runs on within a paragraph or into the next one */
+          continue_quote (&c, &s, have_prev && block - prev_block <= 1 ? &prev : NULL);
+          prev = s;
+          prev_block = block;
+          have_prev = TRUE;
+        }
     }
   resolve (&c);
   classify_phrases (&c);

@@ -172,6 +172,14 @@ match_role (const LedeTitleLexicon *lex, const LedeDoc *doc, guint i, const char
   return best;
 }
 
+gboolean
+lede_title_lexicon_is_role (const LedeTitleLexicon *lex, const LedeDoc *doc, guint first, guint n)
+{
+  const char *role;
+
+  return match_role (lex, doc, first, &role) == n;
+}
+
 /* per-token indexes of the mentions that start, end at or cover a token */
 typedef struct {
   gint32 *starting, *ending, *covering;
