@@ -1,10 +1,11 @@
 /* lede-bench — how fast the whole pipeline runs through the flat ABI.
  *
- *   lede-bench LIBRARY DIR [REPEAT]
+ *   lede-bench LIBRARY DIR [REPEAT [OPTIONS_JSON]]
  *
  * Loads LIBRARY the way a host does (GModule), times loading plus annotator
  * creation, reads every *.txt under DIR into memory, then annotates them all
- * REPEAT times on one thread and prints MB/s, tokens/s and peak memory. */
+ * REPEAT times on one thread (with the annotator OPTIONS_JSON, e.g. to choose
+ * the layers) and prints MB/s, tokens/s and peak memory. */
 #include <gmodule.h>
 #include <lede/lede.h>
 #include <stdio.h>
@@ -61,7 +62,7 @@ main (int argc, char **argv)
 
   if (argc < 3)
     {
-      fprintf (stderr, "usage: %s LIBRARY DIR [REPEAT]\n", argv[0]);
+      fprintf (stderr, "usage: %s LIBRARY DIR [REPEAT [OPTIONS_JSON]]\n", argv[0]);
       return 2;
     }
   repeat = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 3;
@@ -76,7 +77,7 @@ main (int argc, char **argv)
       fprintf (stderr, "cannot load %s: %s\n", argv[1], g_module_error ());
       return 1;
     }
-  annotator = annotator_new (NULL, NULL);
+  annotator = annotator_new (argc > 4 ? argv[4] : NULL, NULL);
   t1 = g_get_monotonic_time ();
   if (annotator == NULL)
     {

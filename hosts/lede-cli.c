@@ -38,6 +38,7 @@ typedef struct {
   char *offsets;
   char *format;
   char *library;
+  char *layers;
   gboolean pretty;
   gboolean tokens;
   gboolean repair;
@@ -87,6 +88,7 @@ options_clear (Options *options)
   g_free (options->offsets);
   g_free (options->format);
   g_free (options->library);
+  g_free (options->layers);
   g_strfreev (options->args);
 }
 
@@ -145,6 +147,16 @@ build_metadata (const Options *options, JsonNode *id_node, JsonNode *date_node)
     {
       json_builder_set_member_name (builder, "repair");
       json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (options->layers != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (options->layers, ",", -1);
+
+      json_builder_set_member_name (builder, "layers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; names[i] != NULL; i++)
+        json_builder_add_string_value (builder, g_strstrip (names[i]));
+      json_builder_end_array (builder);
     }
   if (options->pretty)
     {
@@ -720,7 +732,8 @@ print_version (const LedeLibrary *lib)
 /* ---- command line ------------------------------------------------------ */
 
 static const char summary[] =
-  "Annotates English news articles with Lede: structure, sentences, tokens, dates.\n"
+  "Annotates English news articles with Lede: structure, sentences, tokens,\n"
+  "entities and titles, dates, quotes and who said them.\n"
   "\n"
   "Commands:\n"
   "  annotate [FILE...|-]  annotate text files (a directory means its *.txt files;\n"
@@ -742,6 +755,7 @@ static const char description[] =
   "Examples:\n"
   "  lede annotate article.txt --date 2022-12-22 --pretty\n"
   "  lede annotate --offsets utf16 < article.txt\n"
+  "  lede annotate --layers sentences,time article.txt\n"
   "  lede annotate articles/ --threads 8 > annotations.jsonl\n"
   "  lede annotate --format jsonl < articles.jsonl > annotations.jsonl\n"
   "  lede --version; lede info\n"
@@ -779,6 +793,9 @@ main (int argc, char **argv)
       "Output format: json or jsonl (see below)", "FORMAT" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &options.pretty, "Indent the JSON (json format only)", NULL },
     { "tokens", 0, 0, G_OPTION_ARG_NONE, &options.tokens, "Include the token table", NULL },
+    { "layers", 0, 0, G_OPTION_ARG_STRING, &options.layers,
+      "Run only these layers (and what they read): structure, tokens, sentences, "
+      "entities, time, quotes", "LIST" },
     { "repair", 0, 0, G_OPTION_ARG_NONE, &options.repair,
       "Replace invalid UTF-8 with U+FFFD instead of failing", NULL },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &options.threads,

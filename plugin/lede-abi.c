@@ -13,8 +13,7 @@ static const lede_plugin_descriptor plugin_info = {
   .struct_size = sizeof (lede_plugin_descriptor),
   .abi_major = LEDE_ABI_MAJOR,
   .abi_minor = LEDE_ABI_MINOR,
-  .capabilities = LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES | LEDE_CAP_ENTITIES | LEDE_CAP_TIME
-                  | LEDE_CAP_QUOTES | LEDE_CAP_UTF8_REPAIR,
+  .capabilities = LEDE_ALL_LAYERS | LEDE_CAP_UTF8_REPAIR,
   .schema_version = 1,
   .name = "lede",
   .version = "0.1.0",

@@ -91,13 +91,21 @@ lede_pipeline_run (const LedeModel *model, const LedeOptions *defaults, const ch
   doc->date = date;
   doc->id = g_steal_pointer (&id);
 
+  /* lede_options_parse has added to "layers" what each chosen layer reads */
   lede_structure_annotate (model, doc);
-  lede_tokens_annotate (model, doc);
-  lede_sentences_annotate (model, doc);
-  lede_entities_annotate (model, doc);
-  lede_titles_annotate (model, doc);
-  lede_time_annotate (model, doc);
-  lede_quotes_annotate (model, doc);
+  if (options.layers & LEDE_CAP_TOKENS)
+    lede_tokens_annotate (model, doc);
+  if (options.layers & LEDE_CAP_SENTENCES)
+    lede_sentences_annotate (model, doc);
+  if (options.layers & LEDE_CAP_ENTITIES)
+    {
+      lede_entities_annotate (model, doc);
+      lede_titles_annotate (model, doc);
+    }
+  if (options.layers & LEDE_CAP_TIME)
+    lede_time_annotate (model, doc);
+  if (options.layers & LEDE_CAP_QUOTES)
+    lede_quotes_annotate (model, doc);
   return doc;
 }
 

@@ -447,11 +447,13 @@ lede_json_write (const LedeDoc *doc, gboolean pretty)
   if (doc->id != NULL)
     member_string (&w, "id", doc->id);
   write_document (&w);
-  write_sentences (&w);
-  if (doc->options.tokens)
+  if (doc->options.layers & LEDE_CAP_SENTENCES)
+    write_sentences (&w);
+  if (doc->options.tokens && (doc->options.layers & LEDE_CAP_TOKENS))
     write_tokens (&w);
   write_entities (&w);
-  write_timexes (&w);
+  if (doc->options.layers & LEDE_CAP_TIME)
+    write_timexes (&w);
   write_quotes (&w);
   close_container (&w, '}');
   if (pretty)

@@ -62,6 +62,7 @@ lede_model_new (GError **error)
   g_autoptr(LedeModel) model = g_new0 (LedeModel, 1);
 
   model->defaults.offsets = LEDE_OFFSET_CODEPOINT;
+  model->defaults.layers = LEDE_ALL_LAYERS;
   model->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!load_abbreviations (model->abbreviations, error))
     return NULL;

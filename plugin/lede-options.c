@@ -55,6 +55,61 @@ parse_date (const char *s, GDate *date)
   return TRUE;
 }
 
+static const struct {
+  const char *name;
+  guint64     layer;
+  guint64     needs;   /* the layers it reads */
+} layer_names[] = {
+  { "structure", LEDE_CAP_STRUCTURE, 0 },
+  { "tokens", LEDE_CAP_TOKENS, LEDE_CAP_STRUCTURE },
+  { "sentences", LEDE_CAP_SENTENCES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS },
+  { "entities", LEDE_CAP_ENTITIES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES },
+  { "time", LEDE_CAP_TIME, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES },
+  { "quotes", LEDE_CAP_QUOTES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
+                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME },
+};
+
+/* "layers": ["sentences", ...] — the layers to run, each with the layers it reads. */
+static gboolean
+member_layers (JsonNode *node, guint64 *layers, GError **error, int code)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LEDE_ERROR, code, "\"layers\" must be an array of layer names");
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  *layers = 0;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *name = NULL;
+      gboolean known = FALSE;
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        name = json_node_get_string (element);
+      for (guint k = 0; name != NULL && k < G_N_ELEMENTS (layer_names); k++)
+        if (strcmp (name, layer_names[k].name) == 0)
+          {
+            *layers |= layer_names[k].layer | layer_names[k].needs;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_set_error (error, LEDE_ERROR, code,
+                       "\"layers\" names an unknown layer%s%s%s (known: structure, tokens, "
+                       "sentences, entities, time, quotes)",
+                       name ? " \"" : "", name ? name : "", name ? "\"" : "");
+          return FALSE;
+        }
+    }
+  /* structure always runs: it is what keeps boilerplate out of everything else */
+  *layers |= LEDE_CAP_STRUCTURE;
+  return TRUE;
+}
+
 static gboolean
 member_boolean (JsonNode *node, const char *key, gboolean *out, GError **error, int code)
 {
@@ -135,6 +190,11 @@ lede_options_parse (LedeOptions *options, const char *json, gboolean is_metadata
       else if (strcmp (key, "repair") == 0)
         {
           if (!member_boolean (node, key, &options->repair, error, code))
+            return FALSE;
+        }
+      else if (strcmp (key, "layers") == 0)
+        {
+          if (!member_layers (node, &options->layers, error, code))
             return FALSE;
         }
       else if (strcmp (key, "pretty") == 0)

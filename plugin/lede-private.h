@@ -148,7 +148,12 @@ typedef struct {
   gboolean       tokens;
   gboolean       repair;
   gboolean       pretty;     /* indent the JSON of the flat ABI */
+  guint64        layers;     /* LEDE_CAP_* bits of the layers to run, with what they need */
 } LedeOptions;
+
+/* Every layer this build has: the default of "layers" and the plugin's capabilities. */
+#define LEDE_ALL_LAYERS (LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES \
+                         | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES)
 
 typedef struct {
   LedeOptions defaults;

@@ -10,6 +10,27 @@
 
 #include <lede/lede.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+# define LEDE_TEST_UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define LEDE_TEST_UNDER_ASAN 1
+# endif
+#endif
+#ifndef LEDE_TEST_UNDER_ASAN
+# define LEDE_TEST_UNDER_ASAN 0
+#endif
+
+/* Smaller sizes and fewer rounds: LEDE_TEST_QUICK=1 (the valgrind and asan
+ * test setups set it), and always in a build with AddressSanitizer. */
+static inline gboolean
+lede_test_quick (void)
+{
+  const char *q = g_getenv ("LEDE_TEST_QUICK");
+
+  return LEDE_TEST_UNDER_ASAN || (q != NULL && *q != '\0' && !g_str_equal (q, "0"));
+}
+
 /* A heap copy of exactly len bytes, with no NUL after it: hosts may pass text
  * that is not NUL-terminated, and the sanitizer runs should catch any reader
  * that assumes otherwise. */

@@ -28,17 +28,6 @@
 
 #include "lede-test-helpers.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
-#ifndef UNDER_ASAN
-# define UNDER_ASAN 0
-#endif
-
 /* The memory bound of a big case: peak growth < FACTOR x input
  * + OUTPUT_FACTOR x output + OVERHEAD. */
 #define MEMORY_FACTOR 10
@@ -581,12 +570,11 @@ test_big (gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  const char *q = g_getenv ("LEDE_TEST_QUICK");
   lede_error *error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  quick = UNDER_ASAN || (q != NULL && *q != '\0' && !g_str_equal (q, "0"));
+  quick = lede_test_quick ();
 
   annotator = lede_annotator_new (NULL, &error);
   if (annotator == NULL)

@@ -3,7 +3,8 @@
  * used by any number of threads at once). Also: annotators made and freed
  * concurrently with that.
  *
- * LEDE_TEST_QUICK=1 (the valgrind setup) runs fewer rounds. */
+ * LEDE_TEST_QUICK=1 (the valgrind and asan setups), or a build with ASan,
+ * runs fewer rounds. */
 #include <string.h>
 
 #include "lede-test-helpers.h"
@@ -116,8 +117,7 @@ worker (gpointer data)
 static void
 test_shared_annotator (void)
 {
-  const char *q = g_getenv ("LEDE_TEST_QUICK");
-  gboolean quick = q != NULL && *q != '\0' && !g_str_equal (q, "0");
+  gboolean quick = lede_test_quick ();
   lede_annotator *annotator = lede_annotator_new (NULL, NULL);
   char *expected[G_N_ELEMENTS (articles)];
   Work work[N_THREADS];
