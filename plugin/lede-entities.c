@@ -285,17 +285,19 @@ is_capitalized (const LedeDoc *doc, guint i)
 static void
 adjust_mentions (const LedeDoc *doc, GArray *mentions)
 {
-  guint n = doc->tokens->len;
+  LedeMention *all = (LedeMention *) mentions->data;
+  guint n = doc->tokens->len, kept = 0;
 
-  for (guint i = 0; i < mentions->len; i++)
+  /* compacted in place (kept <= r): removing from the array one by one
+   * would be quadratic in an article with many mentions */
+  for (guint r = 0; r < mentions->len; r++)
     {
-      LedeMention *m = &g_array_index (mentions, LedeMention, i);
-      guint end = m->first_token + m->n_tokens;   /* exclusive */
-      LedeMention *next = i + 1 < mentions->len ? &g_array_index (mentions, LedeMention, i + 1) : NULL;
+      LedeMention m = all[r];
+      guint end = m.first_token + m.n_tokens;   /* exclusive */
       const LedeToken *head;
 
-      if (m->type == LEDE_ENTITY_GPE || m->type == LEDE_ENTITY_NORP || m->type == LEDE_ENTITY_ORG
-          || m->type == LEDE_ENTITY_FAC || m->type == LEDE_ENTITY_LOC)
+      if (m.type == LEDE_ENTITY_GPE || m.type == LEDE_ENTITY_NORP || m.type == LEDE_ENTITY_ORG
+          || m.type == LEDE_ENTITY_FAC || m.type == LEDE_ENTITY_LOC)
         {
           guint k = end, found = 0;
 
@@ -306,48 +308,82 @@ adjust_mentions (const LedeDoc *doc, GArray *mentions)
 
               k++;
               if (word_in (doc->text + t->start, t->end - t->start, org_heads)
-                  || (m->type != LEDE_ENTITY_ORG && m->type != LEDE_ENTITY_NORP
+                  || (m.type != LEDE_ENTITY_ORG && m.type != LEDE_ENTITY_NORP
                       && word_in (doc->text + t->start, t->end - t->start, media_heads)))
                 found = k;
             }
-          if (found > end && (next == NULL || next->first_token >= end))
+          if (found > end && (r + 1 >= mentions->len || all[r + 1].first_token >= end))
             {
               /* swallow the mentions inside the run */
-              while (next != NULL && next->first_token < found)
+              while (r + 1 < mentions->len && all[r + 1].first_token < found)
                 {
-                  found = MAX (found, next->first_token + next->n_tokens);
-                  g_array_remove_index (mentions, i + 1);
-                  m = &g_array_index (mentions, LedeMention, i);
-                  next = i + 1 < mentions->len ? &g_array_index (mentions, LedeMention, i + 1) : NULL;
+                  found = MAX (found, all[r + 1].first_token + all[r + 1].n_tokens);
+                  r++;
                 }
-              m->n_tokens = found - m->first_token;
-              m->end = tok (doc, found - 1)->end;
-              m->type = LEDE_ENTITY_ORG;
-              m->media = is_media (doc, m);
+              m.n_tokens = found - m.first_token;
+              m.end = tok (doc, found - 1)->end;
+              m.type = LEDE_ENTITY_ORG;
+              m.media = is_media (doc, &m);
               end = found;
             }
         }
       head = tok (doc, end - 1);
-      if (m->first_token > 0 && m->type != LEDE_ENTITY_PERSON
+      if (m.first_token > 0 && m.type != LEDE_ENTITY_PERSON
           && word_in (doc->text + head->start, head->end - head->start, event_heads))
         {
-          const LedeToken *p = tok (doc, m->first_token - 1);
+          const LedeToken *p = tok (doc, m.first_token - 1);
 
           if (is_ordinal (doc->text + p->start, p->end - p->start))
             {
-              m->first_token--;
-              m->n_tokens++;
-              m->start = p->start;
-              m->type = LEDE_ENTITY_EVENT;
-              m->media = FALSE;
+              m.first_token--;
+              m.n_tokens++;
+              m.start = p->start;
+              m.type = LEDE_ENTITY_EVENT;
+              m.media = FALSE;
             }
         }
-      if (m->type == LEDE_ENTITY_MISC && g_ascii_isdigit (doc->text[m->start]))
-        {
-          g_array_remove_index (mentions, i);
-          i--;
-        }
+      if (m.type == LEDE_ENTITY_MISC && g_ascii_isdigit (doc->text[m.start]))
+        continue;
+      all[kept++] = m;
     }
+  g_array_set_size (mentions, kept);
+}
+
+/* The first token ending after a byte offset (tokens are in text order). */
+static guint
+first_token_ending_after (const LedeDoc *doc, guint32 offset)
+{
+  guint lo = 0, hi = doc->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tok (doc, mid)->end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The first mention ending after a byte offset (mentions are in text order
+ * and never overlap). */
+static guint
+first_mention_ending_after (GArray *mentions, guint32 offset)
+{
+  guint lo = 0, hi = mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (mentions, LedeMention, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Adds the reporter of a credit line ("[Compiled Chen Chengliang/...]") as a
@@ -355,50 +391,55 @@ adjust_mentions (const LedeDoc *doc, GArray *mentions)
 static void
 add_credit_mentions (LedeDoc *doc, GArray *mentions)
 {
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (LedeMention));
+  g_autoptr(GArray) merged = NULL;
+
   for (guint b = 0; doc->blocks && b < doc->blocks->len; b++)
     {
       const LedeBlock *block = &g_array_index (doc->blocks, LedeBlock, b);
-      guint first = G_MAXUINT, last = 0;
-      gboolean covered = FALSE;
+      guint first, last = 0, i;
       LedeMention m = { 0 };
 
       if (block->kind != LEDE_STRUCTURE_CREDIT || !LEDE_SPAN_IS_SET (block->who))
         continue;
-      for (guint i = 0; i < doc->tokens->len; i++)
-        if (tok (doc, i)->start < block->who.end && tok (doc, i)->end > block->who.start)
-          {
-            first = MIN (first, i);
-            last = i;
-          }
-      /* the tokens layer may leave credit blocks untokenized: the mention
-       * then stands on the block's span alone (first_token G_MAXUINT32) */
-      if (first == G_MAXUINT)
-        first = G_MAXUINT32, last = G_MAXUINT32;
-      for (guint i = 0; i < mentions->len; i++)
+      i = first_mention_ending_after (mentions, block->who.start);
+      if (i < mentions->len && g_array_index (mentions, LedeMention, i).start < block->who.end)
         {
           LedeMention *x = &g_array_index (mentions, LedeMention, i);
 
-          if (x->start < block->who.end && x->end > block->who.start)
-            {
-              covered = TRUE;
-              if (x->start == block->who.start && x->end == block->who.end)
-                x->type = LEDE_ENTITY_PERSON;
-            }
+          if (x->start == block->who.start && x->end == block->who.end)
+            x->type = LEDE_ENTITY_PERSON;
+          continue;
         }
-      if (covered)
-        continue;
+      first = first_token_ending_after (doc, block->who.start);
+      for (i = first; i < doc->tokens->len && tok (doc, i)->start < block->who.end; i++)
+        last = i;
+      /* the tokens layer may leave credit blocks untokenized: the mention
+       * then stands on the block's span alone (first_token G_MAXUINT32) */
+      if (first >= doc->tokens->len || tok (doc, first)->start >= block->who.end)
+        first = G_MAXUINT32, last = G_MAXUINT32;
       m.start = block->who.start;
       m.end = block->who.end;
       m.first_token = first;
       m.n_tokens = first == G_MAXUINT32 ? 1 : last - first + 1;
       m.type = LEDE_ENTITY_PERSON;
-      for (guint i = 0; i <= mentions->len; i++)
-        if (i == mentions->len || g_array_index (mentions, LedeMention, i).start > m.start)
-          {
-            g_array_insert_val (mentions, i, m);
-            break;
-          }
+      g_array_append_val (added, m);
     }
+  if (added->len == 0)
+    return;
+
+  /* both lists are in text order: merge them once */
+  merged = g_array_sized_new (FALSE, FALSE, sizeof (LedeMention), mentions->len + added->len);
+  for (guint i = 0, k = 0; i < mentions->len || k < added->len;)
+    {
+      if (k >= added->len
+          || (i < mentions->len && g_array_index (mentions, LedeMention, i).start <= g_array_index (added, LedeMention, k).start))
+        g_array_append_val (merged, g_array_index (mentions, LedeMention, i++));
+      else
+        g_array_append_val (merged, g_array_index (added, LedeMention, k++));
+    }
+  g_array_set_size (mentions, 0);
+  g_array_append_vals (mentions, merged->data, merged->len);
 }
 
 /* key of a text span for the grouping tables */
@@ -478,12 +519,15 @@ group_entities (LedeDoc *doc)
     }
 }
 
+/* the most tokens tagged at once (see lede_entities_annotate) */
+#define NER_PIECE_TOKENS 32768
+
 void
 lede_entities_annotate (const LedeModel *model, LedeDoc *doc)
 {
   const LedeNerModel *ner = model->ner;
-  guint n = doc->tokens->len;
-  g_autofree LedeNerToken *tokens = g_new (LedeNerToken, MAX (n, 1));
+  guint n = doc->tokens->len, sentence = 0;
+  g_autofree LedeNerToken *tokens = g_new (LedeNerToken, MAX (MIN (n, NER_PIECE_TOKENS), 1));
   g_autofree guint8 *labels = g_new0 (guint8, MAX (n, 1));
 
   doc->mentions = g_array_new (FALSE, FALSE, sizeof (LedeMention));
@@ -493,20 +537,42 @@ lede_entities_annotate (const LedeModel *model, LedeDoc *doc)
   if (ner == NULL)
     return;
 
-  for (guint i = 0; i < n; i++)
+  /* An article is tagged whole: the second pass reads the labels of the same
+   * word elsewhere in it. A text far longer than any article is tagged in
+   * pieces ending at sentence starts, so the tagger's per-token tables stay
+   * a small multiple of the text. */
+  for (guint p0 = 0, p1; p0 < n; p0 = p1)
     {
-      tokens[i].text = doc->text + tok (doc, i)->start;
-      tokens[i].len = tok (doc, i)->end - tok (doc, i)->start;
-      tokens[i].sentence_start = FALSE;
-    }
-  for (guint s = 0; s < doc->sentences->len; s++)
-    {
-      const LedeSentence *sent = &g_array_index (doc->sentences, LedeSentence, s);
+      p1 = MIN (n, p0 + NER_PIECE_TOKENS);
+      if (p1 < n)
+        {
+          guint cut = p0;
 
-      if (sent->first_token < n)
-        tokens[sent->first_token].sentence_start = TRUE;
+          for (guint k = sentence; k < doc->sentences->len; k++)
+            {
+              guint first = g_array_index (doc->sentences, LedeSentence, k).first_token;
+
+              if (first > p1)
+                break;
+              if (first > p0)
+                cut = first;
+            }
+          if (cut > p0)
+            p1 = cut;
+        }
+      for (guint i = p0; i < p1; i++)
+        {
+          while (sentence < doc->sentences->len
+                 && g_array_index (doc->sentences, LedeSentence, sentence).first_token < i)
+            sentence++;
+          tokens[i - p0].text = doc->text + tok (doc, i)->start;
+          tokens[i - p0].len = tok (doc, i)->end - tok (doc, i)->start;
+          tokens[i - p0].sentence_start = i == p0
+            || (sentence < doc->sentences->len
+                && g_array_index (doc->sentences, LedeSentence, sentence).first_token == i);
+        }
+      lede_ner_tag (ner, tokens, p1 - p0, labels + p0);
     }
-  lede_ner_tag (ner, tokens, n, labels);
 
   for (guint i = 0; i < n; i++)
     {

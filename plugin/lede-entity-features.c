@@ -621,6 +621,8 @@ lede_ner_transitions (LedeNerScoreFunc score, gconstpointer weights,
 
 /* sentences up to this long decode on the stack */
 #define VITERBI_STACK_TOKENS 64
+/* the longest stretch decoded as one sequence */
+#define VITERBI_MAX_TOKENS 256
 
 void
 lede_ner_viterbi (const LedeNerInfo *info, guint n, guint s0, guint s1, guint pass,
@@ -750,7 +752,9 @@ lede_ner_decode (const LedeNerInfo *info, guint n, guint pass, const guint8 *pas
     {
       guint s1 = s0 + 1;
 
-      while (s1 < n && !(info[s1].flags & LEDE_NER_F_SENT_START))
+      /* a run-on "sentence" is decoded in windows, so the lattice stays small
+       * (no training sentence comes near this length) */
+      while (s1 < n && s1 - s0 < VITERBI_MAX_TOKENS && !(info[s1].flags & LEDE_NER_F_SENT_START))
         s1++;
       lede_ner_viterbi (info, n, s0, s1, pass, pass1, history, score, weights, trans, labels,
                         scored);

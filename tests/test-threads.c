@@ -144,7 +144,7 @@ test_shared_annotator (void)
       work[t] = (Work) {
         .annotator = annotator,
         .expected = expected,
-        .rounds = quick ? 3 : 150,
+        .rounds = quick ? 3 : 400,
         .first = t,
         .mismatches = &mismatches,
         .done = &done,
