@@ -42,12 +42,9 @@ case "${1:-}" in
     meson test -C build --print-errorlogs
     echo "== valgrind memcheck (C suites)"
     meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
-    echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
-    [ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=disabled
-    ninja -C build-asan
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      meson test -C build-asan --suite unit --suite abi --suite cli --print-errorlogs
-    echo "== libFuzzer (bounded)"
+    echo "== AddressSanitizer + UndefinedBehaviorSanitizer (docs/testing.md)"
+    tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli
+    echo "== libFuzzer on lede_annotate, bounded"
     tests/fuzz/run-fuzz.sh "${LEDE_FUZZ_SECONDS:-120}"
     ;;
   *)
