@@ -109,8 +109,15 @@ member_string (Writer *w, const char *name, const char *value)
 static void
 member_uint (Writer *w, const char *name, guint64 value)
 {
+  char digits[24];
+  guint n = sizeof digits;
+
+  /* by hand: printf is a noticeable share of writing millions of offsets */
+  do
+    digits[--n] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
   key (w, name);
-  g_string_append_printf (w->out, "%" G_GUINT64_FORMAT, value);
+  g_string_append_len (w->out, digits + n, sizeof digits - n);
 }
 
 static void

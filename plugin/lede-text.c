@@ -61,7 +61,13 @@ find_invalid_utf8 (const char *text, gsize len)
 
       if (*p < 0x80)
         {
-          p++;
+          guint64 word;
+
+          /* most news text is ASCII: step over eight such bytes at a time */
+          while (end - p >= 8 && (memcpy (&word, p, 8), (word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+            p += 8;
+          while (p < end && *p < 0x80)
+            p++;
           continue;
         }
       n = utf8_sequence_length (p, end, &subpart);
@@ -100,6 +106,21 @@ repair_utf8 (const char *text, gsize len, gsize *out_len, guint32 *n_repairs)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_ascii_block (const guchar *p)
+{
+  guint64 any = 0;
+
+  for (guint i = 0; i < (1 << INDEX_SHIFT); i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p + i, 8);
+      any |= word;
+    }
+  return (any & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
 static void
 offset_index_build (LedeOffsetIndex *index, const char *text, gsize len)
 {
@@ -115,6 +136,12 @@ offset_index_build (LedeOffsetIndex *index, const char *text, gsize len)
 
       index->codepoints[k] = cp;
       index->utf16[k] = u16;
+      if (to - from == (1 << INDEX_SHIFT) && is_ascii_block (p + from))
+        {
+          cp += 1 << INDEX_SHIFT;
+          u16 += 1 << INDEX_SHIFT;
+          continue;
+        }
       for (gsize i = from; i < to; i++)
         {
           if ((p[i] & 0xC0) != 0x80)
@@ -139,6 +166,10 @@ lede_doc_convert_offset (const LedeDoc *doc, guint32 byte_offset, LedeOffsetUnit
   g_assert (byte_offset <= doc->len);
   cp = doc->index.codepoints[k];
   u16 = doc->index.utf16[k];
+  /* 64 code points starting in 64 bytes: every character before any offset
+   * inside the block is ASCII, so there is nothing to count */
+  if (k + 1 < doc->index.n_blocks && doc->index.codepoints[k + 1] - cp == (1 << INDEX_SHIFT))
+    return (unit == LEDE_OFFSET_UTF16 ? u16 : cp) + (byte_offset - (guint32) (k << INDEX_SHIFT));
   for (gsize i = k << INDEX_SHIFT; i < byte_offset; i++)
     {
       if ((p[i] & 0xC0) != 0x80)
