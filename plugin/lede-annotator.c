@@ -1,7 +1,6 @@
 /* lede-annotator.c — LedeAnnotator: the model and default options, and the
  * pipeline that runs every layer over one article. */
 #include "lede-private.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -54,23 +53,6 @@ lede_annotator_init (LedeAnnotator *self)
  *
  * Returns: (transfer full): a new annotator, or %NULL with @error set
  */
-/* GLib registers a compiled-in GResource lazily, and not safely for threads
- * that make their first lookup at once: g_static_resource_get_resource() in
- * one thread may find the lazy list already taken by another and return the
- * resource before that thread has set it (NULL; lede_model_resource() then
- * crashes in g_resource_lookup_data). Resolve it once, before any model. */
-static void
-resources_init_once (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      lede_resources_get_resource ();
-      g_once_init_leave (&done, 1);
-    }
-}
-
 LedeAnnotator *
 lede_annotator_new_from_json (const char *options_json, GError **error)
 {
@@ -78,7 +60,6 @@ lede_annotator_new_from_json (const char *options_json, GError **error)
   LedeOptions defaults;
   LedeAnnotator *self;
 
-  resources_init_once ();
   model = lede_model_new (error);
   if (model == NULL)
     return NULL;

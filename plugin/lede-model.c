@@ -9,14 +9,18 @@
 #include <string.h>
 
 /* Going through lede_resources_get_resource() links in the bundle's object
- * file, whose constructor registers it, in static test programs too. */
+ * file, whose constructor registers it, in static test programs too. GLib
+ * fills the bundle's pointer lazily without a lock, so threads making their
+ * first annotators at once could see it NULL: it is read once, under g_once. */
 GBytes *
 lede_model_resource (const char *name, GError **error)
 {
+  static GResource *resource = NULL;
   g_autofree char *path = g_strconcat ("/org/lede/model/", name, NULL);
 
-  return g_resource_lookup_data (lede_resources_get_resource (), path,
-                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (g_once_init_enter (&resource))
+    g_once_init_leave (&resource, lede_resources_get_resource ());
+  return g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
 /* abbreviations.txt: one abbreviation a line, without its final period, then

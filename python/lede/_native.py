@@ -114,9 +114,17 @@ def _build_tree_candidates():
         for path in glob.glob(os.path.join(root, "build*", "plugin", LIBRARY_NAME))
         if path != preferred
     ]
-    # among other build directories, the most recently built first
-    others.sort(key=lambda path: os.path.getmtime(path), reverse=True)
+    # among other build directories, the most recently built first (one being
+    # rebuilt may lose its library between the glob and the look)
+    others.sort(key=_mtime_or_zero, reverse=True)
     return ([preferred] if os.path.exists(preferred) else []) + others
+
+
+def _mtime_or_zero(path):
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return 0.0
 
 
 def candidates():
