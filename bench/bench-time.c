@@ -8,31 +8,10 @@
  * one. Prints the pipeline's MB/s with and without the layer and the layer's
  * share. */
 #include "lede-private.h"
-#include "lede-resources.h"
+#include "bench-texts.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static void
-collect_texts (const char *dir, GPtrArray *texts)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      char *contents;
-      gsize len;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_texts (path, texts);
-      else if (g_str_has_suffix (name, ".txt") && g_file_get_contents (path, &contents, &len, NULL))
-        g_ptr_array_add (texts, g_bytes_new_take (contents, len));
-    }
-}
 
 static void
 clear_timexes (LedeDoc *doc)
@@ -45,7 +24,7 @@ clear_timexes (LedeDoc *doc)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(LedeModel) model = NULL;
   g_autoptr(GError) error = NULL;
   guint repeat = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 3;
@@ -58,15 +37,7 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: %s DIR [REPEAT]\n", argv[0]);
       return 2;
     }
-  collect_texts (argv[1], texts);
-  if (texts->len == 0)
-    {
-      fprintf (stderr, "bench-time: no *.txt under %s\n", argv[1]);
-      return 1;
-    }
-  if (!g_resources_get_info ("/org/lede/model/abbreviations.txt", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
+  texts = bench_read_texts ("bench-time", argv[1]);
   model = lede_model_new (&error);
   if (model == NULL)
     {

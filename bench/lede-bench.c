@@ -7,6 +7,8 @@
  * REPEAT times on one thread (with the annotator OPTIONS_JSON, e.g. to choose
  * the layers) and prints MB/s, tokens/s and peak memory. */
 #include <gmodule.h>
+
+#include "bench-texts.h"
 #include <lede/lede.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,27 +17,6 @@
 typedef lede_annotator *(*AnnotatorNew) (const char *, lede_error **);
 typedef char *(*Annotate) (const lede_annotator *, const char *, size_t, const char *, lede_error **);
 typedef void (*Free) (void *);
-
-static void
-collect_texts (const char *dir, GPtrArray *texts)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      char *contents;
-      gsize len;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_texts (path, texts);
-      else if (g_str_has_suffix (name, ".txt") && g_file_get_contents (path, &contents, &len, NULL))
-        g_ptr_array_add (texts, g_bytes_new_take (contents, len));
-    }
-}
 
 /* the token count the JSON reports in "document" */
 static guint64
@@ -48,7 +29,7 @@ token_count (const char *json)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) texts = NULL;
   AnnotatorNew annotator_new;
   Annotate annotate;
   Free lede_free_fn;
@@ -86,12 +67,7 @@ main (int argc, char **argv)
     }
   printf ("load + annotator creation: %.2f ms\n", (t1 - t0) / 1000.0);
 
-  collect_texts (argv[2], texts);
-  if (texts->len == 0)
-    {
-      fprintf (stderr, "no *.txt under %s\n", argv[2]);
-      return 1;
-    }
+  texts = bench_read_texts ("lede-bench", argv[2]);
 
   getrusage (RUSAGE_SELF, &before);
   t0 = g_get_monotonic_time ();
