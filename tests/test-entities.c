@@ -2,8 +2,8 @@
  * pipeline: hard cases written here, and the sample article read from
  * ../shared/data (skipped where it is absent). */
 #include "lede-private.h"
+#include "lede-test-sample.h"
 #include "lede-entity-features.h"
-#include "lede-resources.h"
 
 #include <string.h>
 
@@ -134,22 +134,12 @@ test_grouping (void)
 static void
 test_sample_article (void)
 {
-  const char *dir = g_getenv ("LEDE_SHARED_DATA");
-  g_autofree char *path = NULL, *text = NULL;
+  g_autofree char *text = lede_test_read_sample (NULL);
   g_autoptr(LedeDoc) doc = NULL;
   const LedeTitle *t;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("no shared data (LEDE_SHARED_DATA)");
-      return;
-    }
-  path = g_build_filename (dir, "sample-article.txt", NULL);
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    {
-      g_test_skip ("no sample-article.txt in the shared data");
-      return;
-    }
+  if (text == NULL)
+    return;
   doc = annotate (text);
   assert_entity (doc, "Xi Jinping", LEDE_ENTITY_PERSON, FALSE);
   assert_entity (doc, "Dmitry Medvedev", LEDE_ENTITY_PERSON, FALSE);
@@ -189,8 +179,7 @@ test_sample_article (void)
 static void
 test_model_bytes (void)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/lede/model/ner-model.bin",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GBytes) bytes = lede_model_resource ("ner-model.bin", NULL);
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   g_autofree guint8 *shifted = g_malloc (len + 1);
@@ -222,11 +211,6 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* nothing here pulls the resource bundle out of the static library by
-   * itself, so register it by hand */
-  if (!g_resources_get_info ("/org/lede/model/ner-model.bin", G_RESOURCE_LOOKUP_FLAGS_NONE,
-                             NULL, NULL, NULL))
-    g_resources_register (lede_resources_get_resource ());
   model = lede_model_new (&error);
   g_assert_no_error (error);
   g_test_add_func ("/entities/titles", test_titles);

@@ -3,6 +3,7 @@
  * The sentences are this test's own; the sample article is read from
  * ../shared/data when it is there. */
 #include "lede-private.h"
+#include "lede-test-sample.h"
 
 #include <string.h>
 
@@ -238,30 +239,15 @@ test_anchors (void)
   }
 }
 
-static char *
-sample_path (void)
-{
-  const char *shared = g_getenv ("LEDE_SHARED_DATA");
-
-  if (shared != NULL)
-    return g_build_filename (shared, "sample-article.txt", NULL);
-  return g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".", "..", "..",
-                           "shared", "data", "sample-article.txt", NULL);
-}
-
 static void
 test_sample_article (void)
 {
-  g_autofree char *path = sample_path ();
-  g_autofree char *text = NULL;
   gsize len;
+  g_autofree char *text = lede_test_read_sample (&len);
   guint n_21st = 0;
 
-  if (!g_file_get_contents (path, &text, &len, NULL))
-    {
-      g_test_skip_printf ("no sample article at %s", path);
-      return;
-    }
+  if (text == NULL)
+    return;
 
   {
     g_autoptr(LedeDoc) doc = annotate (text, len, PUBLISHED);
