@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Scores Lede's quotes layer against PolNeAR (brat standoff attributions).
 
-Runs Lede through the flat ABI (ctypes) on every text of a PolNeAR split and
+Runs Lede through the project's binding (python/lede) on every text of a PolNeAR split and
 compares its attributions with the gold ones, role by role (source, cue,
 content), with two measures:
 
@@ -16,66 +16,32 @@ attribution whose cue lies inside another one's content is left out of the
 scoring (Lede keeps it, with "reported_by" when the outer one is a media report).
 
 Usage: bench/score_quotes.py [--split dev|train] [--data DIR] [--failures N] [--limit N]
-       LEDE_LIBRARY=build-quotes/plugin/liblede-1.so picks the library.
+       LEDE_LIBRARY=build-quotes/plugin/liblede-1.so picks the library (else python/lede finds it).
 Skips (exit 0) with a message when the PolNeAR data is absent.
 """
 import argparse
 import collections
-import ctypes
 import glob
-import json
 import os
 import re
 import sys
 import time
 
 ROLES = ("source", "cue", "content")
+NAME = "score_quotes"
 
 
-class LedeError(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_uint32), ("code", ctypes.c_int32),
-                ("position", ctypes.c_int64), ("message", ctypes.c_char_p)]
-
-
-class Lede:
-    """The flat ABI of include/lede/lede.h, through ctypes."""
-
-    def __init__(self, path=None):
-        path = path or os.environ.get("LEDE_LIBRARY") or self.find_library()
-        if not path:
-            sys.exit("score_quotes: no liblede-1.so found; build it or set LEDE_LIBRARY")
-        self.lib = ctypes.CDLL(path)
-        self.lib.lede_annotator_new.restype = ctypes.c_void_p
-        self.lib.lede_annotator_new.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
-        self.lib.lede_annotate.restype = ctypes.c_void_p
-        self.lib.lede_annotate.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
-                                           ctypes.c_char_p, ctypes.POINTER(ctypes.POINTER(LedeError))]
-        self.lib.lede_free.argtypes = [ctypes.c_void_p]
-        self.lib.lede_annotator_free.argtypes = [ctypes.c_void_p]
-        err = ctypes.c_void_p()
-        self.annotator = self.lib.lede_annotator_new(b'{"offsets": "codepoint"}', ctypes.byref(err))
-        if not self.annotator:
-            sys.exit("score_quotes: lede_annotator_new failed")
-
-    @staticmethod
-    def find_library():
-        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        for build in ("build-quotes", "build"):
-            path = os.path.join(root, build, "plugin", "liblede-1.so")
-            if os.path.exists(path):
-                return path
-        return None
-
-    def annotate(self, text):
-        data = text.encode("utf-8")
-        err = ctypes.POINTER(LedeError)()
-        out = self.lib.lede_annotate(self.annotator, data, len(data), None, ctypes.byref(err))
-        if not out:
-            raise RuntimeError(err.contents.message.decode() if err else "lede_annotate failed")
-        try:
-            return json.loads(ctypes.string_at(out).decode("utf-8"))
-        finally:
-            self.lib.lede_free(out)
+def import_lede(library=None):
+    """The project's binding (python/lede), loading --library when given, else
+    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
+    if library:
+        os.environ["LEDE_LIBRARY"] = library
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+    try:
+        import lede
+    except ImportError as error:
+        sys.exit("%s: %s" % (NAME, error))
+    return lede
 
 
 def join_pieces(text, pieces):
@@ -215,7 +181,8 @@ def main():
             unique.append(ann)
     anns = unique[:args.limit] if args.limit else unique
 
-    lede = Lede()
+    lede = import_lede()
+    annotator = lede.Annotator(offsets="codepoint")
     counts = {(r, m): [0, 0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
     failures = collections.Counter()
     seconds, chars = 0.0, 0
@@ -225,7 +192,7 @@ def main():
             text = f.read()
         gold = read_gold(ann, text)
         t0 = time.perf_counter()
-        doc = lede.annotate(text)
+        doc = annotator.annotate(text)
         seconds += time.perf_counter() - t0
         chars += len(text)
         pred = predicted(doc, text)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Scores Lede's sentence boundaries (and token boundaries) against gold data.
 
-Runs the built library through its flat C ABI (ctypes) on whole documents
+Runs the built library through the project's binding (python/lede) on whole documents
 rebuilt from gold-tokenized corpora in ../shared/data:
 
   GUM (gum/dep/*.conllu)   text rebuilt from the tokens and SpaceAfter=No, with a
@@ -22,77 +22,31 @@ per GUM genre. Every document's final sentence end counts too.
 
 Usage: bench/score_sentences.py [--library PATH] [--data DIR] [--genres]
                                 [--errors N] [--par-sep '\\n']
-The library is --library, else $LEDE_LIBRARY, else the newest
-build*/plugin/liblede-1.so under the project root.
+The library is --library, else $LEDE_LIBRARY, else what python/lede finds
+(build/plugin/liblede-1.so, then the newest other build*/plugin, then the system).
 """
 import argparse
-import ctypes
 import glob
-import json
 import os
 import sys
 import time
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NAME = "score_sentences"
 
 
-class LedeError(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_uint32), ("code", ctypes.c_int32),
-                ("position", ctypes.c_int64), ("message", ctypes.c_char_p)]
-
-
-class Lede:
-    """The flat ABI of lede.h, just what scoring needs."""
-
-    def __init__(self, path, options):
-        lib = ctypes.CDLL(path)
-        err_p = ctypes.POINTER(ctypes.POINTER(LedeError))
-        lib.lede_annotator_new.restype = ctypes.c_void_p
-        lib.lede_annotator_new.argtypes = [ctypes.c_char_p, err_p]
-        lib.lede_annotate.restype = ctypes.c_void_p
-        lib.lede_annotate.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
-                                      ctypes.c_char_p, err_p]
-        lib.lede_free.argtypes = [ctypes.c_void_p]
-        lib.lede_annotator_free.argtypes = [ctypes.c_void_p]
-        self.lib = lib
-        error = ctypes.POINTER(LedeError)()
-        self.annotator = lib.lede_annotator_new(json.dumps(options).encode(), ctypes.byref(error))
-        if not self.annotator:
-            raise RuntimeError(self._take_error(error))
-
-    def _take_error(self, error):
-        if not error:
-            return "unknown error"
-        message = "code %d: %s" % (error.contents.code, error.contents.message.decode())
-        self.lib.lede_free(ctypes.cast(error, ctypes.c_void_p))
-        return message
-
-    def annotate(self, text):
-        data = text.encode("utf-8")
-        error = ctypes.POINTER(LedeError)()
-        result = self.lib.lede_annotate(self.annotator, data, len(data), None, ctypes.byref(error))
-        if not result:
-            raise RuntimeError(self._take_error(error))
-        try:
-            return json.loads(ctypes.string_at(result).decode("utf-8"))
-        finally:
-            self.lib.lede_free(result)
-
-    def close(self):
-        self.lib.lede_annotator_free(self.annotator)
-
-
-def find_library(explicit):
-    if explicit:
-        return explicit
-    if os.environ.get("LEDE_LIBRARY"):
-        return os.environ["LEDE_LIBRARY"]
-    candidates = glob.glob(os.path.join(ROOT, "build*", "plugin", "liblede-1.so"))
-    if not candidates:
-        sys.exit("score_sentences: no built library: build one (meson setup build && ninja -C build) "
-                 "or set LEDE_LIBRARY")
-    return max(candidates, key=os.path.getmtime)
+def import_lede(library=None):
+    """The project's binding (python/lede), loading --library when given, else
+    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
+    if library:
+        os.environ["LEDE_LIBRARY"] = library
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+    try:
+        import lede
+    except ImportError as error:
+        sys.exit("%s: %s" % (NAME, error))
+    return lede
 
 
 class Doc:
@@ -274,12 +228,12 @@ class Counts:
         return precision, recall, f1, g
 
 
-def score(lede, docs, groups_of, errors, out):
+def score(annotator, docs, groups_of, errors, out):
     counts = defaultdict(Counts)
     examples = []
     for doc in docs:
         text = doc.text
-        result = lede.annotate(text)
+        result = annotator.annotate(text)
         pred_sents = {(s["start"], s["end"]) for s in result.get("sentences", [])}
         pred_tokens = {(t["start"], t["end"]) for t in result.get("tokens", [])}
         gold_sents = set(doc.sentences)
@@ -334,12 +288,12 @@ def main():
     if not os.path.isdir(data):
         print("score_sentences: SKIP: no gold data at %s (set LEDE_SHARED_DATA)" % data)
         return 0
-    library = find_library(args.library)
-    lede = Lede(library, {"tokens": True, "offsets": "codepoint"})
+    lede = import_lede(args.library)
+    annotator = lede.Annotator(tokens=True, offsets="codepoint")
     out = sys.stdout
     print("command: %s" % " ".join([os.path.relpath(sys.argv[0], ROOT) if os.path.exists(sys.argv[0])
                                     else sys.argv[0]] + sys.argv[1:]), file=out)
-    print("library: %s" % os.path.realpath(library), file=out)
+    print("library: %s" % os.path.realpath(lede.library_path), file=out)
 
     if args.only in (None, "gum"):
         files = sorted(glob.glob(os.path.join(data, "gum", "dep", "*.conllu")))
@@ -351,7 +305,7 @@ def main():
                   "paragraphs separated by %r" % (data, len(docs), sum(len(d.sentences) for d in docs),
                                                  sum(d.length for d in docs), args.par_sep), file=out)
             started = time.monotonic()
-            counts = score(lede, docs, lambda d: (d.group, "all", "news+interview")
+            counts = score(annotator, docs, lambda d: (d.group, "all", "news+interview")
                            if d.group in ("news", "interview") else (d.group, "all"), args.errors, out)
             elapsed = time.monotonic() - started
             genres = sorted({d.group for d in docs}) if args.genres else []
@@ -366,11 +320,11 @@ def main():
             counts = {}
             for variant in ("spaces", "lines"):
                 docs = read_conll2003(path, variant)
-                counts.update(score(lede, docs, lambda d: (d.group,), args.errors, out))
+                counts.update(score(annotator, docs, lambda d: (d.group,), args.errors, out))
             print("CoNLL-2003 data: %s (%d documents); conll-spaces: all tokens and sentences joined by "
                   "one space; conll-lines: one gold sentence per line" % (path, len(docs)), file=out)
             print_table("CoNLL-2003 valid", counts, ["conll-spaces", "conll-lines"], out)
-    lede.close()
+    annotator.close()
     return 0
 
 

@@ -41,14 +41,12 @@ is low by design of the rules, not by accident.
 
 Usage: bench/score_structure.py [--library PATH] [--data DIR]
                                 [--layout blank|lines|wrapped|all] [--errors N]
-The library is --library, else $LEDE_LIBRARY, else the newest
-build*/plugin/liblede-1.so under the project root. Exits 0 with a message
+The library is --library, else $LEDE_LIBRARY, else what python/lede finds
+(build/plugin/liblede-1.so, then the newest other build*/plugin, then the system). Exits 0 with a message
 when the data is absent.
 """
 import argparse
-import ctypes
 import glob
-import json
 import os
 import sys
 import time
@@ -58,65 +56,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ("paragraph", "headline", "caption", "blocks")
 LAYOUTS = ("blank", "lines", "wrapped")
 WRAP = 72
+NAME = "score_structure"
 
 
-class LedeError(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_uint32), ("code", ctypes.c_int32),
-                ("position", ctypes.c_int64), ("message", ctypes.c_char_p)]
-
-
-class Lede:
-    """The flat ABI of lede.h, just what scoring needs."""
-
-    def __init__(self, path):
-        lib = ctypes.CDLL(path)
-        err_p = ctypes.POINTER(ctypes.POINTER(LedeError))
-        lib.lede_annotator_new.restype = ctypes.c_void_p
-        lib.lede_annotator_new.argtypes = [ctypes.c_char_p, err_p]
-        lib.lede_annotate.restype = ctypes.c_void_p
-        lib.lede_annotate.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
-                                      ctypes.c_char_p, err_p]
-        lib.lede_free.argtypes = [ctypes.c_void_p]
-        lib.lede_annotator_free.argtypes = [ctypes.c_void_p]
-        self.lib = lib
-        error = ctypes.POINTER(LedeError)()
-        self.annotator = lib.lede_annotator_new(b'{"offsets": "codepoint"}', ctypes.byref(error))
-        if not self.annotator:
-            raise RuntimeError(self._take_error(error))
-
-    def _take_error(self, error):
-        if not error:
-            return "unknown error"
-        message = "code %d: %s" % (error.contents.code, error.contents.message.decode())
-        self.lib.lede_free(ctypes.cast(error, ctypes.c_void_p))
-        return message
-
-    def structure(self, text):
-        data = text.encode("utf-8")
-        error = ctypes.POINTER(LedeError)()
-        result = self.lib.lede_annotate(self.annotator, data, len(data), None, ctypes.byref(error))
-        if not result:
-            raise RuntimeError(self._take_error(error))
-        try:
-            output = json.loads(ctypes.string_at(result).decode("utf-8"))
-        finally:
-            self.lib.lede_free(result)
-        return output["document"]["structure"]
-
-    def close(self):
-        self.lib.lede_annotator_free(self.annotator)
-
-
-def find_library(explicit):
-    if explicit:
-        return explicit
-    if os.environ.get("LEDE_LIBRARY"):
-        return os.environ["LEDE_LIBRARY"]
-    candidates = glob.glob(os.path.join(ROOT, "build*", "plugin", "liblede-1.so"))
-    if not candidates:
-        sys.exit("score_structure: no built library: build one (meson setup build && ninja -C build) "
-                 "or set LEDE_LIBRARY")
-    return max(candidates, key=os.path.getmtime)
+def import_lede(library=None):
+    """The project's binding (python/lede), loading --library when given, else
+    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
+    if library:
+        os.environ["LEDE_LIBRARY"] = library
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+    try:
+        import lede
+    except ImportError as error:
+        sys.exit("%s: %s" % (NAME, error))
+    return lede
 
 
 # GUM xml elements that make a block of their own. <quote> and <sp> inside a
@@ -306,12 +259,12 @@ class Counts:
         return p, r, f, gold, pred
 
 
-def score(lede, docs, layout, errors):
+def score(annotator, docs, layout, errors):
     groups = defaultdict(Counts)
     shown = 0
     for doc in docs:
         text, gold = render(doc, layout)
-        pred = predicted(lede.structure(text), text)
+        pred = predicted(annotator.annotate(text)["document"]["structure"], text)
         for name in ("all", doc.genre):
             counts = groups[name]
             for kind in KINDS[:-1]:
@@ -357,20 +310,21 @@ def main():
         else:
             docs.append(doc)
 
-    lede = Lede(find_library(args.library))
+    lede = import_lede(args.library)
+    annotator = lede.Annotator(offsets="codepoint")
     print("GUM: %d documents (%d skipped: no xml twin, words missing or misaligned)"
           % (len(docs), len(skipped)))
     layouts = LAYOUTS if args.layout == "all" else (args.layout,)
     for layout in layouts:
         started = time.time()
-        groups = score(lede, docs, layout, args.errors)
+        groups = score(annotator, docs, layout, args.errors)
         print("\nlayout: %s  (%.1f s)" % (layout, time.time() - started))
         print("%-10s %-10s %6s %6s %6s %6s %6s" % ("genre", "kind", "P", "R", "F1", "gold", "pred"))
         for name in ("news", "interview", "all"):
             for kind in KINDS:
                 p, r, f, g, n = groups[name].prf(kind)
                 print("%-10s %-10s %6.3f %6.3f %6.3f %6d %6d" % (name, kind, p, r, f, g, n))
-    lede.close()
+    annotator.close()
     return 0
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Scores Lede's time layer the way TempEval-3 scores TIMEX3 extraction.
 
-For each gold article the text is given to Lede through the flat C ABI
-(ctypes), with the document creation time as the "date" metadata, and the
+For each gold article the text is given to Lede through the project's binding
+(python/lede), with the document creation time as the "date" metadata, and the
 TIMEX3 found are compared with the gold ones (UzZaman et al. 2013,
 toolkit-docs/evaluation-entities-README.txt):
 
@@ -19,70 +19,41 @@ document creation time is the anchor and is not itself scored. Corpora that
 are absent are skipped.
 
 usage: bench/score_time.py [--data DIR] [--failures N] [--show PATTERN]
-       LEDE_LIBRARY=build/plugin/liblede-1.so picks the library.
+       LEDE_LIBRARY=build/plugin/liblede-1.so picks the library (else python/lede finds it).
 """
 
 import argparse
 import collections
-import ctypes
 import glob
 import html
-import json
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NAME = "score_time"
 
 
 # ------------------------------------------------------------------ Lede
 
-class LedeError(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_uint32), ("code", ctypes.c_int32),
-                ("position", ctypes.c_int64), ("message", ctypes.c_char_p)]
+def import_lede(library=None):
+    """The project's binding (python/lede), loading --library when given, else
+    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
+    if library:
+        os.environ["LEDE_LIBRARY"] = library
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+    try:
+        import lede
+    except ImportError as error:
+        sys.exit("%s: %s" % (NAME, error))
+    return lede
 
 
-class Lede:
-    """The flat ABI of include/lede/lede.h, through ctypes."""
-
-    def __init__(self, path=None):
-        path = path or os.environ.get("LEDE_LIBRARY") or self.find_library()
-        if path is None:
-            sys.exit("score_time: no liblede-1.so found; build it or set LEDE_LIBRARY")
-        self.lib = ctypes.CDLL(path)
-        self.lib.lede_annotator_new.restype = ctypes.c_void_p
-        self.lib.lede_annotator_new.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
-        self.lib.lede_annotate.restype = ctypes.c_void_p
-        self.lib.lede_annotate.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
-                                           ctypes.c_char_p, ctypes.POINTER(ctypes.POINTER(LedeError))]
-        self.lib.lede_free.argtypes = [ctypes.c_void_p]
-        self.lib.lede_annotator_free.argtypes = [ctypes.c_void_p]
-        err = ctypes.c_void_p()
-        self.annotator = self.lib.lede_annotator_new(b'{"offsets": "codepoint"}', ctypes.byref(err))
-        if not self.annotator:
-            sys.exit("score_time: lede_annotator_new failed")
-        self.path = path
-
-    @staticmethod
-    def find_library():
-        found = sorted(glob.glob(os.path.join(ROOT, "build*", "plugin", "liblede-1.so")),
-                       key=os.path.getmtime, reverse=True)
-        return found[0] if found else None
-
-    def timexes(self, text, date):
-        data = text.encode("utf-8")
-        meta = json.dumps({"date": date} if date else {}).encode()
-        err = ctypes.POINTER(LedeError)()
-        out = self.lib.lede_annotate(self.annotator, data, len(data), meta, ctypes.byref(err))
-        if not out:
-            message = err.contents.message.decode("utf-8", "replace") if err else "unknown error"
-            self.lib.lede_free(err)
-            raise RuntimeError(f"lede_annotate failed: {message}")
-        doc = json.loads(ctypes.string_at(out).decode("utf-8"))
-        self.lib.lede_free(out)
-        return [{"start": t["start"], "end": t["end"], "type": t["type"], "value": t["value"]}
-                for t in doc.get("timexes", [])]
+def timexes(annotator, text, date):
+    doc = annotator.annotate(text, date=date or None)
+    return [{"start": t["start"], "end": t["end"], "type": t["type"], "value": t["value"]}
+            for t in doc.get("timexes", [])]
 
 
 # ----------------------------------------------------------------- corpora
@@ -272,8 +243,9 @@ def main():
     ap.add_argument("--show", help="print every example of failure patterns containing this text")
     args = ap.parse_args()
 
-    lede = Lede()
-    print(f"library: {os.path.relpath(lede.path, ROOT)}")
+    lede = import_lede()
+    annotator = lede.Annotator(offsets="codepoint")
+    print(f"library: {os.path.relpath(lede.library_path, ROOT)}")
     total = {"TempEval-3": Score()}
     failures = collections.Counter()
     examples = collections.defaultdict(list)
@@ -281,7 +253,7 @@ def main():
     for part, docs in corpora(args.data):
         score = Score()
         for path, text, gold, dct, unscored in docs:
-            system = lede.timexes(text, dct)
+            system = timexes(annotator, text, dct)
             if unscored is not None:
                 # the creation time is the anchor, not a timex to find
                 dct_span, scored_end = unscored
