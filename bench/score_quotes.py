@@ -27,21 +27,10 @@ import re
 import sys
 import time
 
+from bench_lede import import_lede
+
 ROLES = ("source", "cue", "content")
 NAME = "score_quotes"
-
-
-def import_lede(library=None):
-    """The project's binding (python/lede), loading --library when given, else
-    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
-    if library:
-        os.environ["LEDE_LIBRARY"] = library
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-    try:
-        import lede
-    except ImportError as error:
-        sys.exit("%s: %s" % (NAME, error))
-    return lede
 
 
 def join_pieces(text, pieces):
@@ -181,7 +170,7 @@ def main():
             unique.append(ann)
     anns = unique[:args.limit] if args.limit else unique
 
-    lede = import_lede()
+    lede = import_lede(NAME)
     annotator = lede.Annotator(offsets="codepoint")
     counts = {(r, m): [0, 0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
     failures = collections.Counter()

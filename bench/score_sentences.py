@@ -32,21 +32,10 @@ import sys
 import time
 from collections import defaultdict
 
+from bench_lede import import_lede
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "score_sentences"
-
-
-def import_lede(library=None):
-    """The project's binding (python/lede), loading --library when given, else
-    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
-    if library:
-        os.environ["LEDE_LIBRARY"] = library
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-    try:
-        import lede
-    except ImportError as error:
-        sys.exit("%s: %s" % (NAME, error))
-    return lede
 
 
 class Doc:
@@ -288,7 +277,7 @@ def main():
     if not os.path.isdir(data):
         print("score_sentences: SKIP: no gold data at %s (set LEDE_SHARED_DATA)" % data)
         return 0
-    lede = import_lede(args.library)
+    lede = import_lede(NAME, args.library)
     annotator = lede.Annotator(tokens=True, offsets="codepoint")
     out = sys.stdout
     print("command: %s" % " ".join([os.path.relpath(sys.argv[0], ROOT) if os.path.exists(sys.argv[0])

@@ -52,24 +52,13 @@ import sys
 import time
 from collections import defaultdict
 
+from bench_lede import import_lede
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ("paragraph", "headline", "caption", "blocks")
 LAYOUTS = ("blank", "lines", "wrapped")
 WRAP = 72
 NAME = "score_structure"
-
-
-def import_lede(library=None):
-    """The project's binding (python/lede), loading --library when given, else
-    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
-    if library:
-        os.environ["LEDE_LIBRARY"] = library
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-    try:
-        import lede
-    except ImportError as error:
-        sys.exit("%s: %s" % (NAME, error))
-    return lede
 
 
 # GUM xml elements that make a block of their own. <quote> and <sp> inside a
@@ -310,7 +299,7 @@ def main():
         else:
             docs.append(doc)
 
-    lede = import_lede(args.library)
+    lede = import_lede(NAME, args.library)
     annotator = lede.Annotator(offsets="codepoint")
     print("GUM: %d documents (%d skipped: no xml twin, words missing or misaligned)"
           % (len(docs), len(skipped)))

@@ -31,24 +31,13 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from bench_lede import import_lede
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "score_time"
 
 
 # ------------------------------------------------------------------ Lede
-
-def import_lede(library=None):
-    """The project's binding (python/lede), loading --library when given, else
-    what the binding finds ($LEDE_LIBRARY, the build tree, the system)."""
-    if library:
-        os.environ["LEDE_LIBRARY"] = library
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-    try:
-        import lede
-    except ImportError as error:
-        sys.exit("%s: %s" % (NAME, error))
-    return lede
-
 
 def timexes(annotator, text, date):
     doc = annotator.annotate(text, date=date or None)
@@ -243,7 +232,7 @@ def main():
     ap.add_argument("--show", help="print every example of failure patterns containing this text")
     args = ap.parse_args()
 
-    lede = import_lede()
+    lede = import_lede(NAME)
     annotator = lede.Annotator(offsets="codepoint")
     print(f"library: {os.path.relpath(lede.library_path, ROOT)}")
     total = {"TempEval-3": Score()}
