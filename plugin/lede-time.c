@@ -454,6 +454,24 @@ year_number_at (const Ctx *c, guint i, gint *year)
   return TRUE;
 }
 
+/* The year that may follow a day and a month: "[,] 2022"; *j moves past it. */
+static void
+trailing_year (const Ctx *c, guint *j, gint *year)
+{
+  gint y;
+
+  if (is_punct (c, *j, ',') && year_number_at (c, *j + 1, &y))
+    {
+      *year = y;
+      *j += 2;
+    }
+  else if (year_number_at (c, *j, &y))
+    {
+      *year = y;
+      (*j)++;
+    }
+}
+
 /* A day of the month: "21", "21st", "twenty-first", "eighth". */
 static gboolean
 day_at (const Ctx *c, guint i, gint *day, guint *next)
@@ -2365,16 +2383,7 @@ match_month_date (Ctx *c, guint i, Match *m, gboolean cued)
       if (day_at (c, j, &day, &k) && !(c->a[j].kind == ATOM_NUM && c->a[j].digits == 0))
         {
           j = k;
-          if (is_punct (c, j, ',') && year_number_at (c, j + 1, &y))
-            {
-              year = y;
-              j += 2;
-            }
-          else if (year_number_at (c, j, &y))
-            {
-              year = y;
-              j++;
-            }
+          trailing_year (c, &j, &year);
         }
       else
         {
@@ -2418,16 +2427,7 @@ match_month_date (Ctx *c, guint i, Match *m, gboolean cued)
       if (!month_at (c, k, TRUE, &month, &k))
         return FALSE;
       j = k;
-      if (is_punct (c, j, ',') && year_number_at (c, j + 1, &y))
-        {
-          year = y;
-          j += 2;
-        }
-      else if (year_number_at (c, j, &y))
-        {
-          year = y;
-          j++;
-        }
+      trailing_year (c, &j, &year);
     }
   else
     return FALSE;
