@@ -302,6 +302,137 @@ lede_document_get_timex (LedeDocument *self, guint index, guint *start, guint *e
 }
 
 /**
+ * lede_document_get_n_entities:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many entities (people, organizations, places, ...) the article
+ *   names; 0 when the entities layer was not run
+ */
+guint
+lede_document_get_n_entities (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->entities ? self->doc->entities->len : 0;
+}
+
+/**
+ * lede_document_get_entity:
+ * @self: a #LedeDocument
+ * @index: an entity index, below [method@Lede.Document.get_n_entities]
+ * @type: (out) (optional) (transfer none): its type: "PERSON", "ORG", "GPE",
+ *   "LOC", "FAC", "NORP", "EVENT" or "MISC"
+ * @media: (out) (optional): whether it is a news outlet
+ *
+ * Returns: (transfer full): its canonical name, the fullest name the article uses
+ */
+char *
+lede_document_get_entity (LedeDocument *self, guint index, const char **type, gboolean *media)
+{
+  const LedeEntity *entity;
+  const LedeMention *canonical;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < lede_document_get_n_entities (self), NULL);
+  entity = &g_array_index (self->doc->entities, LedeEntity, index);
+  canonical = &g_array_index (self->doc->mentions, LedeMention, entity->canonical);
+  if (type)
+    *type = lede_entity_type_to_string (entity->type);
+  if (media)
+    *media = entity->media;
+  return g_strndup (self->doc->text + canonical->start, canonical->end - canonical->start);
+}
+
+/**
+ * lede_document_get_n_mentions:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many named mentions of entities the article has, in text order
+ */
+guint
+lede_document_get_n_mentions (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->mentions ? self->doc->mentions->len : 0;
+}
+
+/**
+ * lede_document_get_mention:
+ * @self: a #LedeDocument
+ * @index: a mention index, below [method@Lede.Document.get_n_mentions]
+ * @start: (out) (optional): where the mention starts
+ * @end: (out) (optional): where it ends (exclusive)
+ * @entity: (out) (optional): the index of the entity it names
+ *
+ * Returns: (transfer none): the mention's type, as in [method@Lede.Document.get_entity]
+ */
+const char *
+lede_document_get_mention (LedeDocument *self, guint index, guint *start, guint *end, guint *entity)
+{
+  const LedeMention *mention;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < lede_document_get_n_mentions (self), NULL);
+  mention = &g_array_index (self->doc->mentions, LedeMention, index);
+  if (start)
+    *start = convert (self, mention->start);
+  if (end)
+    *end = convert (self, mention->end);
+  if (entity)
+    *entity = mention->entity;
+  return lede_entity_type_to_string (mention->type);
+}
+
+/**
+ * lede_document_get_n_quotes:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many attributions (who said or reported what) the article has;
+ *   0 when the quotes layer was not run
+ */
+guint
+lede_document_get_n_quotes (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->quotes ? self->doc->quotes->len : 0;
+}
+
+/**
+ * lede_document_get_quote:
+ * @self: a #LedeDocument
+ * @index: an attribution index, below [method@Lede.Document.get_n_quotes]
+ * @content_start: (out) (optional): where what was said starts
+ * @content_end: (out) (optional): where it ends (exclusive)
+ * @source_start: (out) (optional): where the source ("Medvedev", "he") starts, or -1
+ * @source_end: (out) (optional): where it ends, or -1
+ * @entity: (out) (optional): the index of the source's entity, or -1
+ *
+ * Returns: (transfer none): the kind: "direct", "indirect", "mixed" or "report"
+ */
+const char *
+lede_document_get_quote (LedeDocument *self, guint index, guint *content_start,
+                         guint *content_end, gint *source_start, gint *source_end, gint *entity)
+{
+  const LedeQuote *quote;
+  gboolean has_source;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < lede_document_get_n_quotes (self), NULL);
+  quote = &g_array_index (self->doc->quotes, LedeQuote, index);
+  has_source = LEDE_SPAN_IS_SET (quote->source);
+  if (content_start)
+    *content_start = convert (self, quote->content.start);
+  if (content_end)
+    *content_end = convert (self, quote->content.end);
+  if (source_start)
+    *source_start = has_source ? (gint) convert (self, quote->source.start) : -1;
+  if (source_end)
+    *source_end = has_source ? (gint) convert (self, quote->source.end) : -1;
+  if (entity)
+    *entity = quote->entity;
+  return lede_quote_kind_to_string (quote->kind);
+}
+
+/**
  * lede_document_get_span_text:
  * @self: a #LedeDocument
  * @start: a start offset in the document's unit

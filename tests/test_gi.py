@@ -79,9 +79,12 @@ def test_typelib_string_ownership():
     """Strings Lede lends (transfer none) must be annotated so; those it gives, transfer full."""
     require_borrowed_out_string(Lede.Document.get_timex, "type")
     assert Lede.Document.get_timex.get_caller_owns() == 0   # the value: borrowed
+    require_borrowed_out_string(Lede.Document.get_entity, "type")
     assert Lede.Document.get_text.get_caller_owns() == 0
+    assert Lede.Document.get_mention.get_caller_owns() == 0
+    assert Lede.Document.get_quote.get_caller_owns() == 0
     for method in (Lede.Document.get_date, Lede.Document.get_span_text, Lede.Document.to_json,
-                   Lede.Document.get_warnings):
+                   Lede.Document.get_warnings, Lede.Document.get_entity):
         assert method.get_caller_owns() == 2, method.get_name()  # GI_TRANSFER_EVERYTHING
 
 
@@ -134,6 +137,31 @@ def check_document(doc, text, unit):
         assert value == timex["value"]
         assert kind == timex["type"]
         assert doc.get_span_text(start, end) == timex["text"]
+
+    entities = data["entities"]
+    assert doc.get_n_entities() == len(entities)
+    mentions = []
+    for i, entity in enumerate(entities):
+        canonical, kind, media = doc.get_entity(i)
+        assert (canonical, kind, media) == (entity["canonical"], entity["type"], entity["media"])
+        mentions += [(m["start"], m["end"], m["type"], i) for m in entity["mentions"]]
+    assert doc.get_n_mentions() == len(mentions)
+    seen = []
+    for i in range(doc.get_n_mentions()):
+        kind, start, end, entity = doc.get_mention(i)
+        assert doc.get_span_text(start, end) == cut(text, unit, start, end)
+        seen.append((start, end, kind, entity))
+    assert sorted(seen) == sorted(mentions)
+
+    quotes = data["quotes"]
+    assert doc.get_n_quotes() == len(quotes)
+    for i, quote in enumerate(quotes):
+        kind, content_start, content_end, source_start, source_end, entity = doc.get_quote(i)
+        assert kind == quote["kind"]
+        assert (content_start, content_end) == (quote["content"]["start"], quote["content"]["end"])
+        source = quote["source"]
+        assert (source_start, source_end) == ((source["start"], source["end"]) if source else (-1, -1))
+        assert ("E%d" % (entity + 1) if entity >= 0 else None) == quote["entity"]
     return data
 
 

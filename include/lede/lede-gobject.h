@@ -133,6 +133,25 @@ LEDE_API const char       *lede_document_get_timex        (LedeDocument   *self,
                                                              guint          *start,
                                                              guint          *end,
                                                              const char    **type);
+LEDE_API guint             lede_document_get_n_entities   (LedeDocument   *self);
+LEDE_API char             *lede_document_get_entity       (LedeDocument   *self,
+                                                             guint           index,
+                                                             const char    **type,
+                                                             gboolean       *media);
+LEDE_API guint             lede_document_get_n_mentions   (LedeDocument   *self);
+LEDE_API const char       *lede_document_get_mention      (LedeDocument   *self,
+                                                             guint           index,
+                                                             guint          *start,
+                                                             guint          *end,
+                                                             guint          *entity);
+LEDE_API guint             lede_document_get_n_quotes     (LedeDocument   *self);
+LEDE_API const char       *lede_document_get_quote        (LedeDocument   *self,
+                                                             guint           index,
+                                                             guint          *content_start,
+                                                             guint          *content_end,
+                                                             gint           *source_start,
+                                                             gint           *source_end,
+                                                             gint           *entity);
 LEDE_API char             *lede_document_get_span_text      (LedeDocument   *self,
                                                              guint           start,
                                                              guint           end);
