@@ -445,33 +445,13 @@ char *
 lede_document_get_span_text (LedeDocument *self, guint start, guint end)
 {
   const LedeDoc *doc;
-  const char *p;
-  guint32 position = 0, from = G_MAXUINT32, to = G_MAXUINT32;
+  guint32 from, to;
 
   g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (start <= end, NULL);
   doc = self->doc;
-  if (doc->options.offsets == LEDE_OFFSET_BYTE)
-    {
-      if (end > doc->len)
-        return NULL;
-      return g_strndup (doc->text + start, end - start);
-    }
-  /* walk the characters, counting in the document's unit */
-  for (p = doc->text; ; p = g_utf8_next_char (p))
-    {
-      if (position == start)
-        from = (guint32) (p - doc->text);
-      if (position == end)
-        {
-          to = (guint32) (p - doc->text);
-          break;
-        }
-      if (p >= doc->text + doc->len || position > end)
-        break;
-      position += (doc->options.offsets == LEDE_OFFSET_UTF16 && (guchar) *p >= 0xF0) ? 2 : 1;
-    }
-  if (from == G_MAXUINT32 || to == G_MAXUINT32)
+  if (!lede_doc_byte_offset (doc, start, doc->options.offsets, &from)
+      || !lede_doc_byte_offset (doc, end, doc->options.offsets, &to))
     return NULL;
   return g_strndup (doc->text + from, to - from);
 }

@@ -212,6 +212,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeDoc, lede_doc_free)
 void       lede_doc_warn                   (LedeDoc *doc, const char *format, ...) G_GNUC_PRINTF (2, 3);
 guint32    lede_doc_convert_offset         (const LedeDoc *doc, guint32 byte_offset,
                                             LedeOffsetUnit unit);
+gboolean   lede_doc_byte_offset            (const LedeDoc *doc, guint32 offset,
+                                            LedeOffsetUnit unit, guint32 *byte);
 
 /* layers, in pipeline order */
 void       lede_structure_annotate         (const LedeModel *model, LedeDoc *doc);

@@ -181,6 +181,51 @@ lede_doc_convert_offset (const LedeDoc *doc, guint32 byte_offset, LedeOffsetUnit
   return unit == LEDE_OFFSET_UTF16 ? u16 : cp;
 }
 
+/* The inverse of lede_doc_convert_offset: the byte where an offset in unit
+ * falls, found from the checkpoints rather than by walking the whole text.
+ * FALSE when it lies past the end or inside a character (a UTF-16 offset
+ * between the halves of a surrogate pair). */
+gboolean
+lede_doc_byte_offset (const LedeDoc *doc, guint32 offset, LedeOffsetUnit unit, guint32 *byte)
+{
+  const guchar *p = (const guchar *) doc->text;
+  const guint32 *counts = unit == LEDE_OFFSET_UTF16 ? doc->index.utf16 : doc->index.codepoints;
+  gsize lo = 0, hi = doc->index.n_blocks, i;
+  guint32 position;
+
+  if (unit == LEDE_OFFSET_BYTE)
+    {
+      *byte = offset;
+      return offset <= doc->len;
+    }
+  /* the last checkpoint at or before the offset */
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (counts[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  position = counts[lo];
+  i = lo << INDEX_SHIFT;
+  /* continuation bytes here belong to a character the checkpoint counted */
+  while (i < doc->len && (p[i] & 0xC0) == 0x80)
+    i++;
+  while (position < offset && i < doc->len)
+    {
+      position += (unit == LEDE_OFFSET_UTF16 && p[i] >= 0xF0) ? 2 : 1;
+      i++;
+      while (i < doc->len && (p[i] & 0xC0) == 0x80)
+        i++;
+    }
+  if (position != offset)
+    return FALSE;
+  *byte = (guint32) i;
+  return TRUE;
+}
+
 LedeDoc *
 lede_doc_new (const LedeOptions *options, const char *text, gsize len, gboolean copy_text,
               GError **error)
