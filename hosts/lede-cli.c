@@ -1,6 +1,6 @@
 /* lede-cli.c — `lede`, the command-line host of Lede.
  *
- * It loads liblede at run time (lede-cli-loader.c) and uses only the flat C
+ * It loads liblede at run time (lede-host-loader.c) and uses only the flat C
  * ABI of lede.h. Articles are annotated on a GThreadPool sharing one
  * annotator (which is thread-safe). The main thread reads the inputs and
  * keeps at most a window of them in flight; whichever worker completes the
@@ -832,7 +832,7 @@ main (int argc, char **argv)
     g_print ("lede %s (built against Lede ABI %d.%d)\n", LEDE_CLI_VERSION,
              LEDE_ABI_MAJOR, LEDE_ABI_MINOR);
 
-  lib = lede_library_load (options.library, &error);
+  lib = lede_library_load (options.library, "--library", &error);
   if (lib == NULL)
     {
       g_printerr ("lede: %s\n", error->message);

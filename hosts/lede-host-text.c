@@ -1,0 +1,87 @@
+/* lede-host-text.c — maps the code-point offsets of Lede's JSON back onto the
+ * bytes a host annotated, and reads the JSON's members defensively: a host
+ * trusts the library's output no more than any other input. */
+#include "lede-host-text.h"
+
+G_DEFINE_QUARK (lede-host-text-error, lede_host_text_error)
+
+gboolean
+lede_host_text_init (LedeHostText *text, const char *bytes, gsize len, GError **error)
+{
+  const char *end;
+  guint32 n = 0;
+
+  *text = (LedeHostText) { .bytes = bytes, .len = len };
+  /* Lede refuses more than 2^31 - 1 bytes, so guint32 offsets suffice */
+  if (len > G_MAXINT32 || !g_utf8_validate_len (bytes, len, &end))
+    {
+      g_set_error (error, lede_host_text_error_quark (), 0,
+                   "the text is not valid UTF-8 of at most 2^31 - 1 bytes");
+      return FALSE;
+    }
+  text->byte_at = g_new (guint32, len + 1);
+  for (const char *p = bytes; p < bytes + len; p = g_utf8_next_char (p))
+    text->byte_at[n++] = (guint32) (p - bytes);
+  text->byte_at[n] = (guint32) len;
+  text->n_chars = n;
+  return TRUE;
+}
+
+void
+lede_host_text_clear (LedeHostText *text)
+{
+  g_clear_pointer (&text->byte_at, g_free);
+}
+
+const char *
+lede_host_text_slice (const LedeHostText *text, gint64 start, gint64 end, gsize *len)
+{
+  if (start < 0 || start > end || end > text->n_chars)
+    return NULL;
+  *len = text->byte_at[end] - text->byte_at[start];
+  return text->bytes + text->byte_at[start];
+}
+
+static gboolean
+int_member (JsonObject *object, const char *name, gint64 *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+lede_host_text_span (const LedeHostText *text, JsonObject *span, gint64 *start, gint64 *end)
+{
+  return span != NULL && int_member (span, "start", start) && int_member (span, "end", end)
+         && *start >= 0 && *start <= *end && *end <= text->n_chars;
+}
+
+JsonObject *
+lede_host_object_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+lede_host_string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonArray *
+lede_host_array_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
