@@ -10,7 +10,7 @@ root=$(pwd)
 
 packages="gcc clang libclang-rt-14-dev meson ninja-build pkg-config
   libglib2.0-dev libjson-glib-dev gobject-introspection libgirepository1.0-dev
-  python3 python3-gi python3-pytest abigail-tools valgrind time"
+  python3 python3-gi python3-pytest abigail-tools valgrind time sqlite3 libsqlite3-dev"
 
 install_packages() {
   missing=""
