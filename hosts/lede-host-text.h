@@ -33,3 +33,5 @@ JsonObject *lede_host_object_member (JsonObject *object, const char *name);
 const char *lede_host_string_member (JsonObject *object, const char *name);
 /* An array member, or NULL. */
 JsonArray *lede_host_array_member (JsonObject *object, const char *name);
+/* Element i of an array when it is an object, or NULL. */
+JsonObject *lede_host_array_object (JsonArray *array, guint i);

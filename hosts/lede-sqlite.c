@@ -188,14 +188,6 @@ add_span (Rows *rows, JsonObject *span)
   add_int (rows, end);
 }
 
-static JsonObject *
-array_object (JsonArray *array, guint i)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static void
 fill_entities (JsonObject *doc, Rows *rows)
 {
@@ -203,12 +195,12 @@ fill_entities (JsonObject *doc, Rows *rows)
 
   for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
     {
-      JsonObject *entity = array_object (entities, i);
+      JsonObject *entity = lede_host_array_object (entities, i);
       JsonArray *mentions = lede_host_array_member (entity, "mentions");
 
       for (guint m = 0; mentions != NULL && m < json_array_get_length (mentions); m++)
         {
-          JsonObject *mention = array_object (mentions, m);
+          JsonObject *mention = lede_host_array_object (mentions, m);
           JsonNode *media = json_object_get_member (entity, "media");
 
           add_string (rows, lede_host_string_member (entity, "id"));
@@ -230,7 +222,7 @@ fill_timexes (JsonObject *doc, Rows *rows)
 
   for (guint i = 0; timexes != NULL && i < json_array_get_length (timexes); i++)
     {
-      JsonObject *timex = array_object (timexes, i);
+      JsonObject *timex = lede_host_array_object (timexes, i);
 
       add_string (rows, lede_host_string_member (timex, "type"));
       add_span (rows, timex);
@@ -248,7 +240,7 @@ entity_canonical (JsonObject *doc, const char *id)
 
   for (guint i = 0; id != NULL && entities != NULL && i < json_array_get_length (entities); i++)
     {
-      JsonObject *entity = array_object (entities, i);
+      JsonObject *entity = lede_host_array_object (entities, i);
 
       if (g_strcmp0 (lede_host_string_member (entity, "id"), id) == 0)
         return lede_host_string_member (entity, "canonical");
@@ -264,7 +256,7 @@ fill_quotes (JsonObject *doc, Rows *rows)
 
   for (guint i = 0; quotes != NULL && i < json_array_get_length (quotes); i++)
     {
-      JsonObject *quote = array_object (quotes, i);
+      JsonObject *quote = lede_host_array_object (quotes, i);
       const char *entity = lede_host_string_member (quote, "entity");
       JsonNode *reported_by = quote ? json_object_get_member (quote, "reported_by") : NULL;
 
