@@ -932,17 +932,20 @@ command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
       else if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
         in.any_directory = TRUE;
     }
+  if (options->input != NULL && strcmp (options->input, "jsonl") != 0
+      && strcmp (options->input, "text") != 0)
+    return usage_error ("--input must be text or jsonl, not '%s'", options->input);
+  /* JSON Lines out for several articles, which JSON Lines in always may be */
   if (options->format == NULL)
-    options->format = g_strdup (in.n_inputs > 1 || in.any_directory ? "jsonl" : "json");
+    options->format = g_strdup (in.n_inputs > 1 || in.any_directory
+                                || g_strcmp0 (options->input, "jsonl") == 0 ? "jsonl" : "json");
   /* JSON Lines in when --input says so, or by default with --format jsonl
    * and nothing but standard input (the jsonl default needs several inputs,
    * so it never applies there) */
-  if (options->input == NULL)
-    in.json_lines = strcmp (options->format, "jsonl") == 0 && in.n_inputs == in.n_stdin;
-  else if (strcmp (options->input, "jsonl") == 0 || strcmp (options->input, "text") == 0)
+  if (options->input != NULL)
     in.json_lines = strcmp (options->input, "jsonl") == 0;
   else
-    return usage_error ("--input must be text or jsonl, not '%s'", options->input);
+    in.json_lines = strcmp (options->format, "jsonl") == 0 && in.n_inputs == in.n_stdin;
 
   status = check_annotate_options (options, &in, &run);
   if (status != LEDE_CLI_EXIT_OK)

@@ -13,12 +13,21 @@ lede_host_text_init (LedeHostText *text, const char *bytes, gsize len, GError **
 
   *text = (LedeHostText) { .bytes = bytes, .len = len };
   /* Lede refuses more than 2^31 - 1 bytes, so guint32 offsets suffice */
-  if (len > G_MAXINT32 || !g_utf8_validate_len (bytes, len, &end))
+  if (len > G_MAXINT32)
     {
-      g_set_error (error, lede_host_text_error_quark (), 0,
-                   "the text is not valid UTF-8 of at most 2^31 - 1 bytes");
+      g_set_error (error, lede_host_text_error_quark (), 0, "the text is over 2^31 - 1 bytes");
       return FALSE;
     }
+  /* NUL is a character to Lede (U+0000), though g_utf8_validate stops at it */
+  for (const char *p = bytes; !g_utf8_validate_len (p, len - (gsize) (p - bytes), &end);
+       p = end + 1)
+    if (*end != '\0')
+      {
+        g_set_error (error, lede_host_text_error_quark (), 0,
+                     "the text is not valid UTF-8 at byte %" G_GSIZE_FORMAT,
+                     (gsize) (end - bytes));
+        return FALSE;
+      }
   text->byte_at = g_new (guint32, len + 1);
   for (const char *p = bytes; p < bytes + len; p = g_utf8_next_char (p))
     text->byte_at[n++] = (guint32) (p - bytes);
