@@ -43,7 +43,7 @@ case "${1:-}" in
     echo "== valgrind memcheck (C suites)"
     meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer (docs/testing.md)"
-    tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli
+    tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli --suite sqlite
     echo "== libFuzzer on lede_annotate, bounded"
     tests/fuzz/run-fuzz.sh "${LEDE_FUZZ_SECONDS:-120}"
     ;;
