@@ -449,9 +449,11 @@ write_document (Run *run, const char *document)
 {
   size_t len = strlen (document);
 
-  /* JSON Lines needs one line per document; a pretty document already ends in one */
+  /* JSON Lines needs one line per document; a pretty document already ends
+   * in one, and the other writers end their own lines */
   fwrite (document, 1, len, run->out);
-  if (run->format != FORMAT_CONLL && (len == 0 || document[len - 1] != '\n'))
+  if ((run->format == FORMAT_JSON || run->format == FORMAT_JSONL)
+      && (len == 0 || document[len - 1] != '\n'))
     fputc ('\n', run->out);
 }
 
@@ -866,7 +868,7 @@ new_progress (const Inputs *in, char **inputs)
       {
         g_autoptr(GPtrArray) names = directory_articles (inputs[i], NULL);
 
-        items += names ? MAX (names->len, 1) : 1;
+        items += names ? names->len : 0;
       }
     else
       items++;

@@ -32,6 +32,7 @@ lede_host_text_init (LedeHostText *text, const char *bytes, gsize len, GError **
   for (const char *p = bytes; p < bytes + len; p = g_utf8_next_char (p))
     text->byte_at[n++] = (guint32) (p - bytes);
   text->byte_at[n] = (guint32) len;
+  text->byte_at = g_renew (guint32, text->byte_at, n + 1);
   text->n_chars = n;
   return TRUE;
 }

@@ -251,6 +251,16 @@ def test_literal_and_named_arguments(database, extension):
     assert "Paris" in {r["text"] for r in rows}
 
 
+def test_nul_characters_counted(database, extension):
+    """A TEXT value may hold NUL: Lede counts it as a character, and so do the offsets."""
+    text = "Oslo\u0000 is calm. Anna Berg still lives in Oslo."
+    rows = query(database, extension,
+                 "SELECT text, start FROM lede_entities(CAST(x'%s' AS TEXT)) ORDER BY start;"
+                 % text.encode().hex())
+    assert ("Oslo", text.rindex("Oslo")) in {(r["text"], r["start"]) for r in rows}
+    assert all(text[r["start"]:r["start"] + len(r["text"])] == r["text"] for r in rows)
+
+
 # ---- bad input: SQL errors, and the shell goes on ---------------------------
 
 @pytest.mark.parametrize("call,message", [
