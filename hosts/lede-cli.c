@@ -5,6 +5,10 @@
  * annotator (which is thread-safe). The main thread reads the inputs and
  * keeps at most a window of them in flight; whichever worker completes the
  * next result in input order writes it, and any finished ones behind it.
+ * Workers also turn the JSON into the other --format's (one writer per file:
+ * lede-cli-webanno.c, lede-cli-brat.c, lede-cli-conll.c) and skip what
+ * --resume finds written (lede-cli-resume.c); the writing thread updates the
+ * progress line (lede-cli-progress.c).
  *
  * Exit codes (also in --help; see LedeCliExit in lede-cli.h):
  *   0  every article was annotated
@@ -268,7 +272,7 @@ already_written (Run *run, Job *job, JsonNode *id)
 }
 
 /* Turns the library's JSON into the --format asked for. Lede checked the
- * text (no --repair here: see command_annotate), so its offsets are code
+ * text (no --repair here: see check_annotate_options), so its offsets are code
  * points of exactly these bytes. */
 static void
 job_convert (Run *run, Job *job, const char *text, gsize len, JsonNode *id)

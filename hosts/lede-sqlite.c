@@ -367,16 +367,17 @@ table_disconnect (sqlite3_vtab *vtab)
   return SQLITE_OK;
 }
 
-/* The article argument is required: a plan without it (or where it is not
- * yet known, in a join) is refused with SQLITE_CONSTRAINT so that SQLite
- * picks an order that computes it first. */
+/* The article argument is required, and both arguments must be known when
+ * the table is scanned: a plan where one is not yet known (in a join) is
+ * refused with SQLITE_CONSTRAINT so that SQLite picks an order that computes
+ * it first. */
 static int
 table_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
 {
   Table *table = (Table *) vtab;
   int article_column = table->module->kind->n_columns;
   int article = -1, date = -1;
-  gboolean article_unusable = FALSE;
+  gboolean unusable = FALSE;
 
   for (int i = 0; i < info->nConstraint; i++)
     {
@@ -384,9 +385,10 @@ table_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
 
       if (c->iColumn != article_column && c->iColumn != article_column + 1)
         continue;
+      /* an argument not known yet (or compared otherwise than by =) */
       if (c->op != SQLITE_INDEX_CONSTRAINT_EQ || !c->usable)
         {
-          article_unusable |= c->iColumn == article_column;
+          unusable = TRUE;
           continue;
         }
       if (c->iColumn == article_column)
@@ -394,10 +396,11 @@ table_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
       else
         date = i;
     }
+  /* annotating without the date given would give other rows */
+  if (unusable)
+    return SQLITE_CONSTRAINT;
   if (article < 0)
     {
-      if (article_unusable)
-        return SQLITE_CONSTRAINT;
       /* no article at all: xFilter says so */
       info->idxNum = 0;
       info->estimatedCost = 1e12;

@@ -239,6 +239,17 @@ def test_quotes_rows(database, extension, annotator):
     assert any(r["kind"] == "direct" for r in rows)
 
 
+def test_date_argument_from_a_later_table(database, extension, tmp_path):
+    """The date may come from a table SQLite would otherwise scan after the function."""
+    path = str(tmp_path / "dates.db")
+    rows = query(path, extension,
+                 "CREATE TABLE a (id, body); INSERT INTO a VALUES (1, 'Rain fell on Monday.');"
+                 "CREATE TABLE d (id, day); INSERT INTO d VALUES (1, '2024-05-08');"
+                 "SELECT a.id, t.text, t.value FROM a, lede_timexes(a.body, d.day) AS t, d "
+                 "WHERE d.id = a.id;")
+    assert rows == [{"id": 1, "text": "Monday", "value": "2024-05-06"}]
+
+
 def test_hidden_argument_columns(database, extension):
     rows = query(database, extension,
                  "SELECT article, date FROM lede_timexes('Rain fell on Monday.', '2024-05-08');")
