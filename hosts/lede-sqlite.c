@@ -232,37 +232,29 @@ fill_timexes (JsonObject *doc, Rows *rows)
     }
 }
 
-/* The canonical name of an entity id, for the quotes' `canonical` column. */
-static const char *
-entity_canonical (JsonObject *doc, const char *id)
-{
-  JsonArray *entities = lede_host_array_member (doc, "entities");
-
-  for (guint i = 0; id != NULL && entities != NULL && i < json_array_get_length (entities); i++)
-    {
-      JsonObject *entity = lede_host_array_object (entities, i);
-
-      if (g_strcmp0 (lede_host_string_member (entity, "id"), id) == 0)
-        return lede_host_string_member (entity, "canonical");
-    }
-  return NULL;
-}
-
 static void
 fill_quotes (JsonObject *doc, Rows *rows)
 {
   JsonArray *quotes = lede_host_array_member (doc, "quotes");
+  JsonArray *entities = lede_host_array_member (doc, "entities");
+  /* entity id -> canonical name, for the `canonical` column */
   g_autoptr(GHashTable) canonical = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = lede_host_array_object (entities, i);
+      const char *id = lede_host_string_member (entity, "id");
+
+      if (id != NULL)
+        g_hash_table_insert (canonical, (char *) id,
+                             (char *) lede_host_string_member (entity, "canonical"));
+    }
 
   for (guint i = 0; quotes != NULL && i < json_array_get_length (quotes); i++)
     {
       JsonObject *quote = lede_host_array_object (quotes, i);
       const char *entity = lede_host_string_member (quote, "entity");
       JsonNode *reported_by = quote ? json_object_get_member (quote, "reported_by") : NULL;
-
-      /* looked up once per entity: an article may quote one person often */
-      if (entity != NULL && !g_hash_table_contains (canonical, entity))
-        g_hash_table_insert (canonical, (char *) entity, (char *) entity_canonical (doc, entity));
 
       add_int (rows, i);
       add_string (rows, lede_host_string_member (quote, "kind"));
