@@ -281,21 +281,14 @@ job_convert (Run *run, Job *job, const char *text, gsize len, JsonNode *id)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = id != NULL ? id_text (id) : NULL;
   LedeHostText host_text;
-  JsonObject *doc;
+  JsonObject *doc = lede_host_parse_document (parser, job->json, &error);
 
-  if (!json_parser_load_from_data (parser, job->json, -1, &error)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (doc == NULL || !lede_host_text_init (&host_text, text, len, &error))
     {
-      job_fail (job, LEDE_CLI_EXIT_FAILED, "the library returned a document that is not a "
-                "JSON object%s%s", error ? ": " : "", error ? error->message : "");
+      job_fail (job, LEDE_CLI_EXIT_FAILED, "--format %s: %s", run->options->format,
+                error->message);
       return;
     }
-  if (!lede_host_text_init (&host_text, text, len, &error))
-    {
-      job_fail (job, LEDE_CLI_EXIT_FAILED, "%s", error->message);
-      return;
-    }
-  doc = json_node_get_object (json_parser_get_root (parser));
   switch (run->format)
     {
     case FORMAT_WEBANNO:

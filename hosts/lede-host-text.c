@@ -3,6 +3,8 @@
  * trusts the library's output no more than any other input. */
 #include "lede-host-text.h"
 
+#include <string.h>
+
 G_DEFINE_QUARK (lede-host-text-error, lede_host_text_error)
 
 gboolean
@@ -50,6 +52,32 @@ lede_host_text_slice (const LedeHostText *text, gint64 start, gint64 end, gsize 
     return NULL;
   *len = text->byte_at[end] - text->byte_at[start];
   return text->bytes + text->byte_at[start];
+}
+
+JsonObject *
+lede_host_parse_document (JsonParser *parser, const char *json, GError **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  gsize len = strlen (json);
+  JsonNode *root;
+
+  if (len > LEDE_HOST_MAX_DOCUMENT_BYTES)
+    {
+      g_set_error (error, lede_host_text_error_quark (), 0,
+                   "the article has too many annotations to read back: Lede's JSON for it "
+                   "is %" G_GSIZE_FORMAT " MB, over the %d MB a host reads",
+                   len >> 20, LEDE_HOST_MAX_DOCUMENT_BYTES >> 20);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, json, (gssize) len, &parse_error)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, lede_host_text_error_quark (), 0,
+                   "the library returned a document that is not a JSON object%s%s",
+                   parse_error ? ": " : "", parse_error ? parse_error->message : "");
+      return NULL;
+    }
+  return json_node_get_object (root);
 }
 
 static gboolean

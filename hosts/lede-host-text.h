@@ -27,6 +27,16 @@ const char *lede_host_text_slice (const LedeHostText *text, gint64 start, gint64
 gboolean lede_host_text_span (const LedeHostText *text, JsonObject *span,
                               gint64 *start, gint64 *end);
 
+/* The largest JSON document a host parses into a tree. json-glib's tree
+ * takes some 15 times the JSON's size in memory (and Lede's JSON is some
+ * 12 to 25 times the article's), so this bounds a host's memory near 250 MB:
+ * articles up to about 1 MB, or 650 kB with the token table. */
+#define LEDE_HOST_MAX_DOCUMENT_BYTES (16 * 1024 * 1024)
+
+/* Parses the JSON document Lede returned into parser: its root object, or
+ * NULL with error set when it is too large or (a library bug) not an object. */
+JsonObject *lede_host_parse_document (JsonParser *parser, const char *json, GError **error);
+
 /* A document member that is a span object, or NULL (absent, null, not an object). */
 JsonObject *lede_host_object_member (JsonObject *object, const char *name);
 /* A string member, or NULL. */

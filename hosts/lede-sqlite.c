@@ -458,8 +458,7 @@ cursor_filter (sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   char *json;
-  gboolean parsed;
-  JsonNode *root;
+  JsonObject *doc;
 
   cursor_reset (c);
   if (!(idx_num & HAS_ARTICLE))
@@ -477,26 +476,21 @@ cursor_filter (sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
   if (json == NULL)
     return filter_error (c, message);
   c->parser = json_parser_new_immutable ();
-  parsed = json_parser_load_from_data (c->parser, json, -1, &error);
+  doc = lede_host_parse_document (c->parser, json, &error);
   module->ext->lib->free (json);
-  root = parsed ? json_parser_get_root (c->parser) : NULL;
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* Lede accepted the text as UTF-8, so the second only fails on a library bug */
+  if (doc == NULL
+      || !lede_host_text_init (&c->text, (const char *) sqlite3_value_text (c->article),
+                               (gsize) sqlite3_value_bytes (c->article), &error))
     {
-      message = g_strdup_printf ("%s(): the library returned a document that is not a JSON "
-                                 "object: %s", kind->name, error ? error->message : "");
-      return filter_error (c, message);
-    }
-  /* Lede accepted the text as UTF-8, so this only fails on a library bug */
-  if (!lede_host_text_init (&c->text, (const char *) sqlite3_value_text (c->article),
-                            (gsize) sqlite3_value_bytes (c->article), &error))
-    {
-      message = g_strdup_printf ("%s(): %s", kind->name, error->message);
+      message = g_strdup_printf ("%s(): %s (lede_annotate() returns the JSON)", kind->name,
+                                 error->message);
       return filter_error (c, message);
     }
 
   c->rows.cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   c->rows.text = &c->text;
-  kind->fill (json_node_get_object (root), &c->rows);
+  kind->fill (doc, &c->rows);
   g_assert (c->rows.cells->len % kind->n_columns == 0);
   c->n_rows = c->rows.cells->len / kind->n_columns;
   return SQLITE_OK;

@@ -410,6 +410,16 @@ def test_conll(cli, articles, lede_json):
         assert got  # the articles do name people and places
 
 
+def test_too_many_annotations_to_read_back(cli, articles, tmp_path):
+    """An article whose JSON is over the hosts' 16 MB limit fails alone, with a message."""
+    big = tmp_path / "big.txt"
+    big.write_text("Ann Lee met Bob Stone in Oslo on Monday. " * 30000)
+    code, out, err = run(cli, "annotate", "--format", "conll", str(big), str(articles / "pier.txt"))
+    assert code == 1
+    assert f"{big}: --format conll: the article has too many annotations" in err
+    assert len(read_conll(out)) == 1  # pier.txt
+
+
 def test_format_usage_errors(cli, articles):
     path = str(articles / "pier.txt")
     for args in (["--format", "webanno", "--offsets", "utf16"],
