@@ -1100,6 +1100,7 @@ static const char summary[] =
   "Commands:\n"
   "  annotate [FILE...|-]  annotate text files (a directory means its *.txt files;\n"
   "                        none or '-' means standard input) and print JSON\n"
+  "                        or the --format asked for\n"
   "  info                  print the loaded library's descriptor as JSON";
 
 static const char description[] =
