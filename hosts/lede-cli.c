@@ -968,8 +968,11 @@ command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
       g_clear_pointer (&run.brat_names, g_hash_table_unref);
       return status;
     }
-  /* on a terminal by default; --progress forces it into a pipe or a log */
-  if (options->progress || (!options->no_progress && isatty (STDERR_FILENO)))
+  /* on a terminal by default, unless the results go to it too (they would
+   * be drawn over); --progress forces it into a pipe or a log */
+  if (options->progress
+      || (!options->no_progress && isatty (STDERR_FILENO)
+          && (options->output != NULL || !isatty (STDOUT_FILENO))))
     run.progress = new_progress (&in, inputs);
 
   run.window = (guint) options->threads * WINDOW_PER_THREAD;
@@ -1121,7 +1124,7 @@ static const char description[] =
   "others go on. --resume with --output skips the ids (file names for text\n"
   "inputs) the output already holds, so an interrupted run can be rerun.\n"
   "A progress line with the rate and the time left shows on stderr when it\n"
-  "is a terminal.\n"
+  "is a terminal and the results go elsewhere.\n"
   "\n"
   "Examples:\n"
   "  lede annotate article.txt --date 2022-12-22 --pretty\n"

@@ -83,11 +83,12 @@ def test_no_progress_when_piped(cli, tmp_path):
     assert err == ""
 
 
-def run_on_terminal(cli, *args, stdin=b""):
-    """Runs the CLI with stderr on a pseudo-terminal; returns (code, stdout, terminal text)."""
+def run_on_terminal(cli, *args, stdin=b"", stdout_too=False):
+    """Runs the CLI with stderr (and stdout, if stdout_too) on a pseudo-terminal;
+    returns (code, stdout, terminal text)."""
     master, slave = pty.openpty()
     proc = subprocess.Popen([*WRAPPER, cli, *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=slave)
+                            stdout=slave if stdout_too else subprocess.PIPE, stderr=slave)
     os.close(slave)
 
     def feed():
@@ -100,8 +101,9 @@ def run_on_terminal(cli, *args, stdin=b""):
     feeder.start()
     screen = b""
     out = b""
+    streams = [master] if stdout_too else [master, proc.stdout]
     while True:
-        ready, _, _ = select.select([master, proc.stdout], [], [], 60)
+        ready, _, _ = select.select(streams, [], [], 60)
         assert ready, "the CLI hangs"
         if proc.stdout in ready:
             chunk = proc.stdout.read1(65536)
@@ -114,8 +116,9 @@ def run_on_terminal(cli, *args, stdin=b""):
             if not chunk:
                 break
             screen += chunk
-    out += proc.stdout.read()
-    proc.stdout.close()
+    if not stdout_too:
+        out += proc.stdout.read()
+        proc.stdout.close()
     os.close(master)
     feeder.join()
     return proc.wait(timeout=60), out.decode(), screen.decode("utf-8", "replace")
@@ -130,6 +133,14 @@ def test_progress_on_a_terminal(cli):
     # standard input is a pipe: its length is unknown, so no bar and no ETA
     assert f"{n} articles" in screen and "articles/s" in screen
     assert "\x1b[K" in screen
+
+
+def test_no_progress_over_results_on_the_same_terminal(cli):
+    code, out, screen = run_on_terminal(cli, "annotate", "--format", "jsonl",
+                                        stdin=jsonl(5).encode(), stdout_too=True)
+    assert code == EXIT_OK
+    assert screen.count('"schema"') == 5
+    assert "articles/s" not in screen
 
 
 def test_no_progress_option_on_a_terminal(cli):
