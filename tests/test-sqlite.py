@@ -13,6 +13,7 @@ for an extension built with AddressSanitizer: the shell is not).
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -307,6 +308,16 @@ def test_bad_rows_in_a_join(database, extension, tmp_path):
     assert code == 1
     assert "invalid UTF-8" in err
     assert "Rome" in {r["text"] for r in results[-1]}
+
+
+def test_extension_does_not_link_lede():
+    """The extension opens liblede at run time, as a third-party host would."""
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf is not installed (binutils)")
+    proc = subprocess.run(["readelf", "-d", os.environ["LEDE_SQLITE_EXTENSION"]],
+                          capture_output=True, text=True, check=True)
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", proc.stdout)
+    assert needed and not any(n.startswith(("liblede", "libsqlite3")) for n in needed), needed
 
 
 def test_library_missing_is_load_error(database, extension, tmp_path):
