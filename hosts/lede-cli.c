@@ -1,10 +1,14 @@
 /* lede-cli.c — `lede`, the command-line host of Lede.
  *
- * It loads liblede at run time (lede-cli-loader.c) and uses only the flat C
+ * It loads liblede at run time (lede-host-loader.c) and uses only the flat C
  * ABI of lede.h. Articles are annotated on a GThreadPool sharing one
  * annotator (which is thread-safe). The main thread reads the inputs and
  * keeps at most a window of them in flight; whichever worker completes the
  * next result in input order writes it, and any finished ones behind it.
+ * Workers also turn the JSON into the other --format's (one writer per file:
+ * lede-cli-webanno.c, lede-cli-brat.c, lede-cli-conll.c) and skip what
+ * --resume finds written (lede-cli-resume.c); the writing thread updates the
+ * progress line (lede-cli-progress.c).
  *
  * Exit codes (also in --help; see LedeCliExit in lede-cli.h):
  *   0  every article was annotated
@@ -22,11 +26,14 @@
 #include "lede-cli.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* How many inputs may be read ahead of the one being written, per thread:
  * enough to keep every thread busy behind a slow article, few enough to
@@ -37,9 +44,14 @@ typedef struct {
   char *date;
   char *offsets;
   char *format;
+  char *input;
+  char *output;
   char *library;
   char *layers;
   gboolean pretty;
+  gboolean resume;
+  gboolean progress;
+  gboolean no_progress;
   gboolean tokens;
   gboolean repair;
   gboolean version;
@@ -47,10 +59,21 @@ typedef struct {
   char **args;
 } Options;
 
+/* What --format writes: Lede's JSON, or another format made from it. */
+typedef enum {
+  FORMAT_JSON,     /* one document per article; --pretty allowed */
+  FORMAT_JSONL,    /* one document per line */
+  FORMAT_WEBANNO,  /* W3C Web Annotation (lede-cli-webanno.c), one page per line */
+  FORMAT_BRAT,     /* brat standoff (lede-cli-brat.c), a .txt and .ann per article */
+  FORMAT_CONLL,    /* CoNLL BIO of the entities (lede-cli-conll.c) */
+} Format;
+
+static const char *const format_names[] = { "json", "jsonl", "webanno", "brat", "conll" };
+
 typedef enum {
   JOB_FILE,        /* a text file, named by path */
   JOB_STDIN_TEXT,  /* all of standard input, as one article */
-  JOB_JSON_LINE,   /* one line of JSON Lines from standard input */
+  JOB_JSON_LINE,   /* one line of JSON Lines from standard input or a file */
   JOB_REPORT,      /* a message from the main thread, kept in its place in the order */
 } JobKind;
 
@@ -64,7 +87,12 @@ typedef struct {
 
   /* Written by the worker that runs the job; done is set under the lock. */
   gboolean done;
+  gboolean skipped; /* --resume: already in the output */
   char *json;      /* from the library: release with its lede_free */
+  char *converted; /* the article in another --format */
+  char *brat_name; /* --format brat into a directory: the files' base name, */
+  char *text;      /* and the text they hold */
+  gsize text_len;
   char *message;
   int status;
 } Job;
@@ -75,9 +103,14 @@ typedef struct {
   lede_annotator *annotator;
   GThreadPool *pool;
   guint window;
-  GMutex lock;     /* guards what follows, and stdout */
+  Format format;
+  GHashTable *done_ids;    /* --resume with JSON Lines output: ids already written */
+  GMutex lock;     /* guards what follows, and the output */
   GQueue pending;  /* jobs in input order; the head is written next */
   GCond space_cond;
+  FILE *out;               /* stdout or --output FILE */
+  GHashTable *brat_names;  /* --format brat into a directory: names written */
+  LedeCliProgress *progress;
   int status;
 } Run;
 
@@ -87,6 +120,8 @@ options_clear (Options *options)
   g_free (options->date);
   g_free (options->offsets);
   g_free (options->format);
+  g_free (options->input);
+  g_free (options->output);
   g_free (options->library);
   g_free (options->layers);
   g_strfreev (options->args);
@@ -184,6 +219,9 @@ job_free (Job *job, const LedeLibrary *lib)
   g_free (job->path);
   g_free (job->line);
   lib->free (job->json);
+  g_free (job->converted);
+  g_free (job->brat_name);
+  g_free (job->text);
   g_free (job->message);
   g_free (job);
 }
@@ -202,6 +240,84 @@ job_fail (Job *job, int status, const char *format, ...)
   job->status = status;
 }
 
+/* How an id is written into names and IRIs: a string as it is, a number as
+ * its digits. */
+static char *
+id_text (JsonNode *id)
+{
+  if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (id));
+  return lede_cli_id_key (id);
+}
+
+/* --resume: whether the output already holds this article. */
+static gboolean
+already_written (Run *run, Job *job, JsonNode *id)
+{
+  g_autofree char *key = NULL;
+
+  if (!run->options->resume || id == NULL)
+    return FALSE;
+  if (run->format == FORMAT_BRAT)
+    {
+      g_autofree char *text = id_text (id);
+      g_autofree char *name = lede_cli_brat_name (job->path, text);
+      g_autofree char *ann_name = g_strconcat (name, ".ann", NULL);
+      g_autofree char *ann_path = g_build_filename (run->options->output, ann_name, NULL);
+
+      return g_file_test (ann_path, G_FILE_TEST_EXISTS);
+    }
+  key = lede_cli_id_key (id);
+  return run->done_ids != NULL && g_hash_table_contains (run->done_ids, key);
+}
+
+/* Turns the library's JSON into the --format asked for. Lede checked the
+ * text (no --repair here: see check_annotate_options), so its offsets are code
+ * points of exactly these bytes. */
+static void
+job_convert (Run *run, Job *job, const char *text, gsize len, JsonNode *id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = id != NULL ? id_text (id) : NULL;
+  LedeHostText host_text;
+  JsonObject *doc = lede_host_parse_document (parser, job->json, &error);
+
+  if (doc == NULL || !lede_host_text_init (&host_text, text, len, &error))
+    {
+      job_fail (job, LEDE_CLI_EXIT_FAILED, "--format %s: %s", run->options->format,
+                error->message);
+      return;
+    }
+  switch (run->format)
+    {
+    case FORMAT_WEBANNO:
+      {
+        g_autofree char *source = lede_cli_webanno_source (job->path, name);
+
+        job->converted = lede_cli_write_webanno (doc, &host_text, source);
+      }
+      break;
+    case FORMAT_BRAT:
+      job->converted = lede_cli_write_brat (doc, &host_text);
+      if (run->options->output != NULL)
+        {
+          job->brat_name = lede_cli_brat_name (job->path, name ? name : "stdin");
+          job->text = g_memdup2 (text, len);
+          job->text_len = len;
+        }
+      break;
+    case FORMAT_CONLL:
+      job->converted = lede_cli_write_conll (doc, &host_text);
+      break;
+    case FORMAT_JSON:
+    case FORMAT_JSONL:
+      g_assert_not_reached ();
+    }
+  lede_host_text_clear (&host_text);
+  g_clear_pointer (&job->json, run->lib->free);
+}
+
 static void
 job_annotate (Run *run, Job *job, const char *text, gsize len, JsonNode *id_node,
               JsonNode *date_node)
@@ -211,7 +327,11 @@ job_annotate (Run *run, Job *job, const char *text, gsize len, JsonNode *id_node
 
   job->json = run->lib->annotate (run->annotator, text, len, meta, &error);
   if (job->json != NULL)
-    return;
+    {
+      if (run->format != FORMAT_JSON && run->format != FORMAT_JSONL)
+        job_convert (run, job, text, len, id_node);
+      return;
+    }
   if (lede_library_error_code (error) == LEDE_ERR_INVALID_UTF8)
     job_fail (job, LEDE_CLI_EXIT_INVALID_UTF8, "%s (option --repair)",
               lede_library_error_message (error));
@@ -305,6 +425,11 @@ job_run_json_line (Run *run, Job *job)
                 "(json-glib would cut the text there); annotate such text from a file");
       return;
     }
+  if (already_written (run, job, id))
+    {
+      job->skipped = TRUE;
+      return;
+    }
   date = json_object_get_member (object, "date");
   job_annotate (run, job, json_node_get_string (text), strlen (json_node_get_string (text)),
                 id, date);
@@ -317,24 +442,62 @@ job_run_json_line (Run *run, Job *job)
  * thread looks: a host that feeds JSON Lines one line at a time and waits for
  * each answer gets it. */
 static void
+write_document (Run *run, const char *document)
+{
+  size_t len = strlen (document);
+
+  /* JSON Lines needs one line per document; a pretty document already ends
+   * in one, and the other writers end their own lines */
+  fwrite (document, 1, len, run->out);
+  if ((run->format == FORMAT_JSON || run->format == FORMAT_JSONL)
+      && (len == 0 || document[len - 1] != '\n'))
+    fputc ('\n', run->out);
+}
+
+/* --format brat into a directory: two files per article, under a name no
+ * other article of this run has taken. */
+static void
+write_brat_files (Run *run, Job *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_hash_table_contains (run->brat_names, job->brat_name))
+    job_fail (job, LEDE_CLI_EXIT_FAILED, "another article of this run was written as %s.ann: "
+              "ids and file names must be unique", job->brat_name);
+  else if (!lede_cli_brat_write_files (run->options->output, job->brat_name, job->text,
+                                       job->text_len, job->converted, &error))
+    job_fail (job, LEDE_CLI_EXIT_IO, "%s", error->message);
+  else
+    g_hash_table_add (run->brat_names, g_strdup (job->brat_name));
+}
+
+/* Called with the lock held, by whichever thread completed the head job, so
+ * results go out as soon as their turn comes and not only when the main
+ * thread looks: a host that feeds JSON Lines one line at a time and waits for
+ * each answer gets it. */
+static void
 write_result (Run *run, Job *job)
 {
-  if (job->json != NULL)
+  if (job->skipped)
+    lede_cli_progress_update (run->progress, LEDE_CLI_PROGRESS_SKIPPED, job->line_len);
+  else if (job->message == NULL)
     {
-      size_t len = strlen (job->json);
-
-      /* JSON Lines needs one line per document; a pretty document already ends in one */
-      fwrite (job->json, 1, len, stdout);
-      if (len == 0 || job->json[len - 1] != '\n')
-        fputc ('\n', stdout);
+      if (job->brat_name != NULL)
+        write_brat_files (run, job);
+      else
+        write_document (run, job->json != NULL ? job->json : job->converted);
     }
-  else
+  if (job->message != NULL)
     {
       /* flushed first, so a terminal shows errors beside the results they follow */
-      fflush (stdout);
+      fflush (run->out);
+      lede_cli_progress_clear (run->progress);
       g_printerr ("lede: %s: %s\n", job->label, job->message);
       run->status = MAX (run->status, job->status);
     }
+  if (job->kind != JOB_REPORT && !job->skipped)
+    lede_cli_progress_update (run->progress, job->message != NULL ? LEDE_CLI_PROGRESS_FAILED
+                              : LEDE_CLI_PROGRESS_DONE, job->line_len);
   job_free (job, run->lib);
 }
 
@@ -349,7 +512,7 @@ run_finish (Run *run, Job *job)
     write_result (run, g_queue_pop_head (&run->pending));
   /* caught up with everything read so far: let the reader see it now */
   if (g_queue_is_empty (&run->pending))
-    fflush (stdout);
+    fflush (run->out);
   g_cond_signal (&run->space_cond);
   g_mutex_unlock (&run->lock);
 }
@@ -368,16 +531,15 @@ job_run (gpointer data, gpointer user_data)
       {
         g_autoptr(GError) error = NULL;
         g_autofree char *contents = NULL;
-        g_autoptr(JsonNode) id = NULL;
+        g_autoptr(JsonNode) id = json_node_init_string (json_node_alloc (), job->path);
         gsize len;
 
-        if (!g_file_get_contents (job->path, &contents, &len, &error))
+        if (already_written (run, job, id))
+          job->skipped = TRUE;
+        else if (!g_file_get_contents (job->path, &contents, &len, &error))
           job_fail (job, LEDE_CLI_EXIT_IO, "%s", error->message);
         else
-          {
-            id = json_node_init_string (json_node_alloc (), job->path);
-            job_annotate (run, job, contents, len, id, NULL);
-          }
+          job_annotate (run, job, contents, len, id, NULL);
       }
       break;
 
@@ -447,16 +609,17 @@ submit_report (Run *run, char *label, int status, const char *format, ...)
   run_submit (run, job);
 }
 
-/* Standard input as JSON Lines, streamed: only the window is ever in memory. */
+/* A JSON Lines stream (standard input or a file), streamed: only the window
+ * is ever in memory. */
 static void
-submit_json_lines (Run *run)
+submit_json_lines (Run *run, FILE *stream, const char *name)
 {
   char *line = NULL;
   size_t capacity = 0;
   ssize_t n;
   guint64 line_no = 0;
 
-  while ((n = getline (&line, &capacity, stdin)) >= 0)
+  while ((n = getline (&line, &capacity, stream)) >= 0)
     {
       Job *job;
       gboolean blank = TRUE;
@@ -466,7 +629,7 @@ submit_json_lines (Run *run)
         blank = g_ascii_isspace (line[i]);
       if (blank)
         continue;
-      job = job_new (JOB_JSON_LINE, g_strdup_printf ("<stdin>:%" G_GUINT64_FORMAT, line_no));
+      job = job_new (JOB_JSON_LINE, g_strdup_printf ("%s:%" G_GUINT64_FORMAT, name, line_no));
       /* the job takes getline's buffer; getline makes a new one next time */
       job->line = g_steal_pointer (&line);
       job->line_len = (gsize) n;
@@ -474,8 +637,8 @@ submit_json_lines (Run *run)
       capacity = 0;
       run_submit (run, job);
     }
-  if (ferror (stdin))
-    submit_report (run, g_strdup ("<stdin>"), LEDE_CLI_EXIT_IO,
+  if (ferror (stream))
+    submit_report (run, g_strdup (name), LEDE_CLI_EXIT_IO,
                    "cannot read after line %" G_GUINT64_FORMAT ": %s", line_no, g_strerror (errno));
   free (line);
 }
@@ -487,26 +650,36 @@ compare_names (gconstpointer a, gconstpointer b)
 }
 
 /* A directory stands for its *.txt files, in byte order of their names. */
+static GPtrArray *
+directory_articles (const char *path, GError **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  GPtrArray *names;
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
 static void
 submit_directory (Run *run, const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) names = directory_articles (path, &error);
 
-  if (dir == NULL)
+  if (names == NULL)
     {
       submit_report (run, g_strdup (path), LEDE_CLI_EXIT_IO, "%s", error->message);
       return;
     }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, g_build_filename (path, name, NULL));
   if (names->len == 0)
     submit_report (run, g_strdup (path), LEDE_CLI_EXIT_OK, "no *.txt files to annotate");
-  g_ptr_array_sort (names, compare_names);
-
   for (guint i = 0; i < names->len; i++)
     {
       Job *job = job_new (JOB_FILE, g_strdup (g_ptr_array_index (names, i)));
@@ -549,38 +722,233 @@ check_metadata (const LedeLibrary *lib, lede_annotator *annotator, const Options
   return status;
 }
 
-static int
-command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
-{
-  guint n_inputs = inputs ? g_strv_length (inputs) : 0;
-  guint n_stdin = 0;
-  gboolean any_directory = FALSE;
-  gboolean json_lines_input;
-  g_autoptr(GError) error = NULL;
-  lede_error *lerror = NULL;
-  Run run = { .options = options, .lib = lib };
-  int status;
+/* What the inputs are, as the command line names them. */
+typedef struct {
+  guint n_inputs;
+  guint n_stdin;
+  gboolean any_directory;
+  gboolean json_lines;   /* JSON Lines input (--input jsonl, or the jsonl default) */
+} Inputs;
 
-  for (guint i = 0; i < n_inputs; i++)
-    {
-      if (is_stdin (inputs[i]))
-        n_stdin++;
-      else if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
-        any_directory = TRUE;
-    }
-  if (n_stdin > 1)
+/* Checks the options of `annotate` against each other; sets run->format. */
+static int
+check_annotate_options (Options *options, const Inputs *in, Run *run)
+{
+  gboolean several = in->n_inputs > 1 || in->any_directory || in->json_lines;
+  guint f;
+
+  if (in->n_stdin > 1)
     return usage_error ("standard input ('-') can only be read once");
   if (options->threads < 1)
     return usage_error ("--threads must be at least 1, not %d", options->threads);
+  for (f = 0; f < G_N_ELEMENTS (format_names); f++)
+    if (g_strcmp0 (options->format, format_names[f]) == 0)
+      break;
+  if (f == G_N_ELEMENTS (format_names))
+    return usage_error ("--format must be json, jsonl, webanno, brat or conll, not '%s'",
+                        options->format);
+  run->format = (Format) f;
+  if (options->pretty && run->format != FORMAT_JSON)
+    return usage_error ("--pretty can only be used with --format json");
+  if (in->json_lines && in->any_directory)
+    return usage_error ("JSON Lines input comes from files or standard input, not directories");
+
+  if (run->format != FORMAT_JSON && run->format != FORMAT_JSONL)
+    {
+      /* these formats count in code points of the text as given */
+      if (options->offsets != NULL && strcmp (options->offsets, "codepoint") != 0)
+        return usage_error ("--format %s counts offsets in code points: leave out --offsets",
+                            options->format);
+      if (options->repair)
+        return usage_error ("--format %s cannot be used with --repair: its offsets would refer "
+                            "to the repaired text, not to the article's", options->format);
+    }
+  if (run->format == FORMAT_CONLL)
+    options->tokens = TRUE;
+  if (run->format == FORMAT_BRAT && several && options->output == NULL)
+    return usage_error ("--format brat writes a .txt and an .ann per article: "
+                        "name their directory with --output DIR");
+  if (options->resume && (options->output == NULL
+                          || (run->format != FORMAT_JSONL && run->format != FORMAT_BRAT)))
+    return usage_error ("--resume needs --output and --format jsonl or brat");
+  if (options->progress && options->no_progress)
+    return usage_error ("--progress and --no-progress contradict each other");
+  return LEDE_CLI_EXIT_OK;
+}
+
+/* Opens --output (or takes stdout); for --resume, first reads what it holds. */
+static int
+open_output (Run *run)
+{
+  const Options *options = run->options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conf = NULL;
+
+  run->out = stdout;
+  if (options->output == NULL)
+    return LEDE_CLI_EXIT_OK;
+  if (run->format == FORMAT_BRAT)
+    {
+      conf = g_build_filename (options->output, "annotation.conf", NULL);
+      if (g_mkdir_with_parents (options->output, 0777) != 0)
+        {
+          g_printerr ("lede: cannot make the directory %s: %s\n", options->output,
+                      g_strerror (errno));
+          return LEDE_CLI_EXIT_IO;
+        }
+      if (!g_file_set_contents (conf, lede_cli_brat_conf, -1, &error))
+        {
+          g_printerr ("lede: %s\n", error->message);
+          return LEDE_CLI_EXIT_IO;
+        }
+      run->brat_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      return LEDE_CLI_EXIT_OK;
+    }
+  if (options->resume)
+    {
+      run->done_ids = lede_cli_resume_read_jsonl (options->output, &error);
+      if (run->done_ids == NULL)
+        {
+          g_printerr ("lede: %s\n", error->message);
+          return LEDE_CLI_EXIT_IO;
+        }
+    }
+  run->out = fopen (options->output, options->resume ? "a" : "w");
+  if (run->out == NULL)
+    {
+      g_printerr ("lede: cannot write %s: %s\n", options->output, g_strerror (errno));
+      run->out = stdout;
+      return LEDE_CLI_EXIT_IO;
+    }
+  return LEDE_CLI_EXIT_OK;
+}
+
+/* The bytes left to read in a stream that is a regular file, else 0. */
+static guint64
+bytes_left (FILE *stream)
+{
+  struct stat st;
+  off_t at = ftello (stream);
+
+  if (fstat (fileno (stream), &st) != 0 || !S_ISREG (st.st_mode) || at < 0 || st.st_size < at)
+    return 0;
+  return (guint64) (st.st_size - at);
+}
+
+/* The progress line's total: the number of articles, or for JSON Lines the
+ * bytes to read (0 when a stream's length cannot be known). */
+static LedeCliProgress *
+new_progress (const Inputs *in, char **inputs)
+{
+  guint64 items = 0, bytes = 0;
+
+  if (in->json_lines)
+    {
+      if (in->n_inputs == 0)
+        bytes = bytes_left (stdin);
+      for (guint i = 0; i < in->n_inputs; i++)
+        {
+          GStatBuf st;
+          guint64 size = is_stdin (inputs[i]) ? bytes_left (stdin)
+                         : g_stat (inputs[i], &st) == 0 && S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+
+          if (size == 0)
+            return lede_cli_progress_new (0, 0);
+          bytes += size;
+        }
+      return lede_cli_progress_new (0, bytes);
+    }
+  if (in->n_inputs == 0)
+    items = 1;
+  for (guint i = 0; i < in->n_inputs; i++)
+    if (!is_stdin (inputs[i]) && g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+      {
+        g_autoptr(GPtrArray) names = directory_articles (inputs[i], NULL);
+
+        items += names ? names->len : 0;
+      }
+    else
+      items++;
+  return lede_cli_progress_new (items, 0);
+}
+
+static void
+submit_inputs (Run *run, const Inputs *in, char **inputs)
+{
+  if (in->n_inputs == 0)
+    {
+      if (in->json_lines)
+        submit_json_lines (run, stdin, "<stdin>");
+      else
+        run_submit (run, job_new (JOB_STDIN_TEXT, g_strdup ("<stdin>")));
+      return;
+    }
+  for (guint i = 0; i < in->n_inputs; i++)
+    {
+      Job *job;
+
+      if (in->json_lines)
+        {
+          FILE *stream = is_stdin (inputs[i]) ? stdin : fopen (inputs[i], "r");
+
+          if (stream == NULL)
+            submit_report (run, g_strdup (inputs[i]), LEDE_CLI_EXIT_IO, "%s", g_strerror (errno));
+          else
+            submit_json_lines (run, stream, is_stdin (inputs[i]) ? "<stdin>" : inputs[i]);
+          if (stream != NULL && stream != stdin)
+            fclose (stream);
+          continue;
+        }
+      if (is_stdin (inputs[i]))
+        job = job_new (JOB_STDIN_TEXT, g_strdup ("<stdin>"));
+      else if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+        {
+          submit_directory (run, inputs[i]);
+          continue;
+        }
+      else
+        {
+          job = job_new (JOB_FILE, g_strdup (inputs[i]));
+          job->path = g_strdup (inputs[i]);
+        }
+      run_submit (run, job);
+    }
+}
+
+static int
+command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
+{
+  Inputs in = { .n_inputs = inputs ? g_strv_length (inputs) : 0 };
+  g_autoptr(GError) error = NULL;
+  lede_error *lerror = NULL;
+  Run run = { .options = options, .lib = lib, .out = stdout };
+  int status;
+
+  for (guint i = 0; i < in.n_inputs; i++)
+    {
+      if (is_stdin (inputs[i]))
+        in.n_stdin++;
+      else if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
+        in.any_directory = TRUE;
+    }
+  if (options->input != NULL && strcmp (options->input, "jsonl") != 0
+      && strcmp (options->input, "text") != 0)
+    return usage_error ("--input must be text or jsonl, not '%s'", options->input);
+  /* JSON Lines out for several articles, which JSON Lines in always may be */
   if (options->format == NULL)
-    options->format = g_strdup (n_inputs > 1 || any_directory ? "jsonl" : "json");
-  else if (strcmp (options->format, "json") != 0 && strcmp (options->format, "jsonl") != 0)
-    return usage_error ("--format must be json or jsonl, not '%s'", options->format);
-  if (options->pretty && strcmp (options->format, "jsonl") == 0)
-    return usage_error ("--pretty cannot be used with --format jsonl (one document per line)");
-  /* JSON Lines in only when asked for with nothing but standard input (the
-   * jsonl default needs several inputs, so it never applies here) */
-  json_lines_input = strcmp (options->format, "jsonl") == 0 && n_inputs == n_stdin;
+    options->format = g_strdup (in.n_inputs > 1 || in.any_directory
+                                || g_strcmp0 (options->input, "jsonl") == 0 ? "jsonl" : "json");
+  /* JSON Lines in when --input says so, or by default with --format jsonl
+   * and nothing but standard input (the jsonl default needs several inputs,
+   * so it never applies there) */
+  if (options->input != NULL)
+    in.json_lines = strcmp (options->input, "jsonl") == 0;
+  else
+    in.json_lines = strcmp (options->format, "jsonl") == 0 && in.n_inputs == in.n_stdin;
+
+  status = check_annotate_options (options, &in, &run);
+  if (status != LEDE_CLI_EXIT_OK)
+    return status;
 
   run.annotator = lib->annotator_new (NULL, &lerror);
   if (run.annotator == NULL)
@@ -591,11 +959,21 @@ command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
       return LEDE_CLI_EXIT_LIBRARY;
     }
   status = check_metadata (lib, run.annotator, options);
+  if (status == LEDE_CLI_EXIT_OK)
+    status = open_output (&run);
   if (status != LEDE_CLI_EXIT_OK)
     {
       lib->annotator_free (run.annotator);
+      g_clear_pointer (&run.done_ids, g_hash_table_unref);
+      g_clear_pointer (&run.brat_names, g_hash_table_unref);
       return status;
     }
+  /* on a terminal by default, unless the results go to it too (they would
+   * be drawn over); --progress forces it into a pipe or a log */
+  if (options->progress
+      || (!options->no_progress && isatty (STDERR_FILENO)
+          && (options->output != NULL || !isatty (STDOUT_FILENO))))
+    run.progress = new_progress (&in, inputs);
 
   run.window = (guint) options->threads * WINDOW_PER_THREAD;
   g_mutex_init (&run.lock);
@@ -612,36 +990,23 @@ command_annotate (const LedeLibrary *lib, Options *options, char **inputs)
       goto out;
     }
 
-  if (json_lines_input)
-    submit_json_lines (&run);
-  else if (n_inputs == 0)
-    run_submit (&run, job_new (JOB_STDIN_TEXT, g_strdup ("<stdin>")));
-  else
-    for (guint i = 0; i < n_inputs; i++)
-      {
-        Job *job;
-
-        if (is_stdin (inputs[i]))
-          job = job_new (JOB_STDIN_TEXT, g_strdup ("<stdin>"));
-        else if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
-          {
-            submit_directory (&run, inputs[i]);
-            continue;
-          }
-        else
-          {
-            job = job_new (JOB_FILE, g_strdup (inputs[i]));
-            job->path = g_strdup (inputs[i]);
-          }
-        run_submit (&run, job);
-      }
+  submit_inputs (&run, &in, inputs);
 
   /* every job is written by the thread that completes it (or a later one) */
   g_thread_pool_free (run.pool, FALSE, TRUE);
   g_assert (g_queue_is_empty (&run.pending));
+  lede_cli_progress_finish (run.progress);
   status = run.status;
 
 out:
+  if (run.out != stdout && fclose (run.out) != 0)
+    {
+      g_printerr ("lede: cannot write %s: %s\n", options->output, g_strerror (errno));
+      status = MAX (status, LEDE_CLI_EXIT_IO);
+    }
+  g_clear_pointer (&run.progress, lede_cli_progress_free);
+  g_clear_pointer (&run.done_ids, g_hash_table_unref);
+  g_clear_pointer (&run.brat_names, g_hash_table_unref);
   g_cond_clear (&run.space_cond);
   g_mutex_clear (&run.lock);
   lib->annotator_free (run.annotator);
@@ -738,19 +1103,28 @@ static const char summary[] =
   "Commands:\n"
   "  annotate [FILE...|-]  annotate text files (a directory means its *.txt files;\n"
   "                        none or '-' means standard input) and print JSON\n"
+  "                        or the --format asked for\n"
   "  info                  print the loaded library's descriptor as JSON";
 
 static const char description[] =
   "Output: one JSON document for a single input (--format json, the default);\n"
   "one compact document per line, with \"id\" set to the file name, for several\n"
   "inputs or a directory (--format jsonl, the default there). Results come in\n"
-  "input order whatever --threads is.\n"
+  "input order whatever --threads is. Other formats, offsets in code points:\n"
+  "  webanno  W3C Web Annotation: one JSON-LD AnnotationPage per line\n"
+  "  brat     brat standoff: with --output DIR, DIR/NAME.txt and DIR/NAME.ann\n"
+  "           per article and DIR/annotation.conf; alone, one article's .ann\n"
+  "  conll    CoNLL BIO of the entities: TOKEN START END LABEL per line\n"
   "\n"
-  "With --format jsonl and only standard input, the input is JSON Lines: one\n"
-  "object per line, {\"id\": ..., \"text\": \"...\", \"date\": \"YYYY-MM-DD\"}, \"date\"\n"
-  "optional and overriding --date, \"id\" defaulting to the line number. Blank\n"
-  "lines are skipped. A failing input prints an error on stderr and no output\n"
-  "line; the others go on.\n"
+  "With --input jsonl (the default for --format jsonl with only standard\n"
+  "input), each input is JSON Lines: one object per line, {\"id\": ...,\n"
+  "\"text\": \"...\", \"date\": \"YYYY-MM-DD\"}, \"date\" optional and overriding\n"
+  "--date, \"id\" defaulting to the line number. Blank lines are skipped.\n"
+  "A failing article prints an error naming it on stderr and no output; the\n"
+  "others go on. --resume with --output skips the ids (file names for text\n"
+  "inputs) the output already holds, so an interrupted run can be rerun.\n"
+  "A progress line with the rate and the time left shows on stderr when it\n"
+  "is a terminal and the results go elsewhere.\n"
   "\n"
   "Examples:\n"
   "  lede annotate article.txt --date 2022-12-22 --pretty\n"
@@ -758,6 +1132,9 @@ static const char description[] =
   "  lede annotate --layers sentences,time article.txt\n"
   "  lede annotate articles/ --threads 8 > annotations.jsonl\n"
   "  lede annotate --format jsonl < articles.jsonl > annotations.jsonl\n"
+  "  lede annotate --input jsonl articles.jsonl -o out.jsonl --resume\n"
+  "  lede annotate articles/ --format brat -o brat/\n"
+  "  lede annotate article.txt --format webanno\n"
   "  lede --version; lede info\n"
   "\n"
   "Exit codes:\n"
@@ -790,7 +1167,17 @@ main (int argc, char **argv)
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &options.offsets,
       "Unit of output offsets: codepoint (default), utf16 or byte", "UNIT" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-      "Output format: json or jsonl (see below)", "FORMAT" },
+      "Output format: json, jsonl, webanno, brat or conll (see below)", "FORMAT" },
+    { "input", 0, 0, G_OPTION_ARG_STRING, &options.input,
+      "Input format: text, or jsonl (JSON Lines files or standard input)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      "Write to FILE instead of standard output (brat: into the directory DIR)", "FILE|DIR" },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &options.resume,
+      "Skip the articles --output already holds and append the rest (jsonl, brat)", NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &options.progress,
+      "Show a progress line on stderr even when it is not a terminal", NULL },
+    { "no-progress", 0, 0, G_OPTION_ARG_NONE, &options.no_progress,
+      "Show no progress line, even on a terminal", NULL },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &options.pretty, "Indent the JSON (json format only)", NULL },
     { "tokens", 0, 0, G_OPTION_ARG_NONE, &options.tokens, "Include the token table", NULL },
     { "layers", 0, 0, G_OPTION_ARG_STRING, &options.layers,
@@ -832,7 +1219,7 @@ main (int argc, char **argv)
     g_print ("lede %s (built against Lede ABI %d.%d)\n", LEDE_CLI_VERSION,
              LEDE_ABI_MAJOR, LEDE_ABI_MINOR);
 
-  lib = lede_library_load (options.library, &error);
+  lib = lede_library_load (options.library, "--library", &error);
   if (lib == NULL)
     {
       g_printerr ("lede: %s\n", error->message);

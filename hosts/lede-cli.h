@@ -1,9 +1,10 @@
-/* lede-cli.h — shared between the `lede` command and its library loader. */
+/* lede-cli.h — what the files of the `lede` command share. */
 #pragma once
 
-#include <glib.h>
-#include <gmodule.h>
-#include <lede/lede.h>
+#include "lede-host-loader.h"
+#include "lede-host-text.h"
+
+#include <json-glib/json-glib.h>
 
 /* Exit codes of `lede`, also listed in `lede --help`. When several inputs fail
  * in different ways, the highest of 1, 3 and 5 wins: an invalid-UTF-8 article
@@ -17,24 +18,41 @@ typedef enum {
   LEDE_CLI_EXIT_INVALID_UTF8 = 5, /* an article is not UTF-8 (and --repair was not given) */
 } LedeCliExit;
 
-/* The loaded library: every entry point the CLI calls, looked up by name. */
-typedef struct {
-  GModule *module;
-  char *path;
-  uint32_t abi_major;
-  uint32_t abi_minor;
-  const lede_plugin_descriptor *info;
-  lede_annotator *(*annotator_new) (const char *options_json, lede_error **error);
-  void (*annotator_free) (lede_annotator *annotator);
-  char *(*annotate) (const lede_annotator *annotator, const char *text, size_t len,
-                     const char *meta_json, lede_error **error);
-  void (*free) (void *ptr);
-} LedeLibrary;
+/* ---- output formats besides Lede's JSON, one writer per file ---------------
+ * Each reads one article's parsed JSON document (code-point offsets) and the
+ * text it was made from, and returns a newly allocated string. */
 
-LedeLibrary *lede_library_load (const char *explicit_path, GError **error);
-void lede_library_free (LedeLibrary *lib);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedeLibrary, lede_library_free)
+/* lede-cli-webanno.c: W3C Web Annotation, one JSON-LD AnnotationPage per line */
+char *lede_cli_write_webanno (JsonObject *doc, const LedeHostText *text, const char *source);
+char *lede_cli_webanno_source (const char *path, const char *id);
 
-int32_t lede_library_error_code (const lede_error *error);
-const char *lede_library_error_message (const lede_error *error);
-const char *lede_library_string (const char *s);
+/* lede-cli-brat.c: brat standoff, the .ann of the article */
+char *lede_cli_write_brat (JsonObject *doc, const LedeHostText *text);
+extern const char lede_cli_brat_conf[];
+char *lede_cli_brat_name (const char *path, const char *id);
+gboolean lede_cli_brat_write_files (const char *dir, const char *name, const char *text,
+                                    gsize len, const char *ann, GError **error);
+
+/* lede-cli-conll.c: CoNLL BIO of the entity mentions, one token per line */
+char *lede_cli_write_conll (JsonObject *doc, const LedeHostText *text);
+
+/* ---- lede-cli-progress.c: the progress line on stderr ---------------------- */
+typedef struct _LedeCliProgress LedeCliProgress;
+typedef enum {
+  LEDE_CLI_PROGRESS_DONE,     /* an article annotated and written */
+  LEDE_CLI_PROGRESS_FAILED,   /* an article (or input) that failed */
+  LEDE_CLI_PROGRESS_SKIPPED,  /* an article already in the output (--resume) */
+} LedeCliProgressEvent;
+
+/* total_items: how many articles, or 0 when unknown; total_bytes: the size
+ * of the JSON Lines input when total_items is unknown, or 0 */
+LedeCliProgress *lede_cli_progress_new (guint64 total_items, guint64 total_bytes);
+void lede_cli_progress_free (LedeCliProgress *progress);
+void lede_cli_progress_update (LedeCliProgress *progress, LedeCliProgressEvent event,
+                               guint64 bytes);
+void lede_cli_progress_clear (LedeCliProgress *progress);
+void lede_cli_progress_finish (LedeCliProgress *progress);
+
+/* ---- lede-cli-resume.c: what --resume skips -------------------------------- */
+char *lede_cli_id_key (JsonNode *id);
+GHashTable *lede_cli_resume_read_jsonl (const char *path, GError **error);

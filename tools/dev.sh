@@ -10,7 +10,7 @@ root=$(pwd)
 
 packages="gcc clang libclang-rt-14-dev meson ninja-build pkg-config
   libglib2.0-dev libjson-glib-dev gobject-introspection libgirepository1.0-dev
-  python3 python3-gi python3-pytest abigail-tools valgrind time"
+  python3 python3-gi python3-pytest abigail-tools valgrind time sqlite3 libsqlite3-dev"
 
 install_packages() {
   missing=""
@@ -43,7 +43,7 @@ case "${1:-}" in
     echo "== valgrind memcheck (C suites)"
     meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer (docs/testing.md)"
-    tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli
+    tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli --suite sqlite
     echo "== libFuzzer on lede_annotate, bounded"
     tests/fuzz/run-fuzz.sh "${LEDE_FUZZ_SECONDS:-120}"
     ;;

@@ -1,15 +1,18 @@
-/* lede-cli-loader.c — finds liblede at run time and checks it before any use.
+/* lede-host-loader.c — finds liblede at run time and checks it before any use.
  *
- * The CLI never links liblede: it opens it with GModule, as any third-party
- * host would, so a library built apart from it (or a wrong one) is met with a
- * message rather than a crash.
+ * The hosts (the `lede` command, the SQLite extension) never link liblede:
+ * they open it with GModule, as any third-party host would, so a library
+ * built apart from them (or a wrong one) is met with a message rather than a
+ * crash. This file is a static library linked into each host.
  */
-#include "lede-cli.h"
+#define _GNU_SOURCE /* dladdr */
+#include "lede-host-loader.h"
 
+#include <dlfcn.h>
 #include <stddef.h>
 
-G_DEFINE_QUARK (lede-cli-loader-error, lede_cli_loader_error)
-#define LOADER_ERROR (lede_cli_loader_error_quark ())
+G_DEFINE_QUARK (lede-host-loader-error, lede_host_loader_error)
+#define LOADER_ERROR (lede_host_loader_error_quark ())
 
 typedef uint32_t (*AbiVersionFunc) (void);
 typedef const lede_plugin_descriptor *(*PluginInfoFunc) (void);
@@ -59,14 +62,14 @@ check_abi (LedeLibrary *lib, GError **error)
   if (lib->abi_major != LEDE_ABI_MAJOR || lib->abi_minor < built_minor)
     {
       g_set_error (error, LOADER_ERROR, 0,
-                   "%s has Lede ABI %u.%u, but this lede was built against ABI %d.%d "
+                   "%s has Lede ABI %u.%u, but this host was built against ABI %d.%d "
                    "and needs ABI %d.%d or a later %d.x",
                    lib->path, lib->abi_major, lib->abi_minor, LEDE_ABI_MAJOR, LEDE_ABI_MINOR,
                    LEDE_ABI_MAJOR, LEDE_ABI_MINOR, LEDE_ABI_MAJOR);
       return FALSE;
     }
 
-  /* struct_size first: the CLI reads every field it was built with, which a
+  /* struct_size first: a host reads every field it was built with, which a
    * library of the same major and a minor at least ours must have */
   lib->info = plugin_info ();
   if (lib->info == NULL || lib->info->struct_size < sizeof (lede_plugin_descriptor))
@@ -103,29 +106,44 @@ open_library (const char *path, const char *origin, GError **error)
   return g_steal_pointer (&lib);
 }
 
-/* The build-tree library only serves the build-tree CLI: an installed lede
- * must not pick up whatever a developer's build directory holds today. */
+/* The build-tree library only serves build-tree hosts: an installed host
+ * must not pick up whatever a developer's build directory holds today. The
+ * host is the file holding this code (the `lede` program, or a module such
+ * as the SQLite extension loaded into someone else's program). */
+static gboolean
+in_build_hosts_dir (const char *file)
+{
+  g_autofree char *path = g_canonicalize_filename (file, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_strcmp0 (dir, LEDE_BUILD_HOSTS_DIR) == 0;
+}
+
 static gboolean
 running_from_build_tree (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = exe ? g_path_get_dirname (exe) : NULL;
+  Dl_info info;
 
-  return dir != NULL && g_strcmp0 (dir, LEDE_BUILD_HOSTS_DIR) == 0;
+  if (exe != NULL && in_build_hosts_dir (exe))
+    return TRUE;
+  return dladdr ((void *) running_from_build_tree, &info) != 0 && info.dli_fname != NULL
+         && info.dli_fname[0] != '\0' && in_build_hosts_dir (info.dli_fname);
 }
 
-/* Search order: --library, $LEDE_LIBRARY, the build tree, the install libdir,
+/* Search order: the host's explicit path (explicit_origin names where it
+ * came from, e.g. "--library"), $LEDE_LIBRARY, the build tree, the install libdir,
  * then the dynamic loader's own search path. A path the user named is used
  * or refused, never silently replaced by another. */
 LedeLibrary *
-lede_library_load (const char *explicit_path, GError **error)
+lede_library_load (const char *explicit_path, const char *explicit_origin, GError **error)
 {
   const char *env = g_getenv ("LEDE_LIBRARY");
   g_autoptr(GError) last_error = NULL;
   LedeLibrary *lib;
 
   if (explicit_path != NULL)
-    return open_library (explicit_path, "--library", error);
+    return open_library (explicit_path, explicit_origin, error);
   if (env != NULL && *env != '\0')
     return open_library (env, "LEDE_LIBRARY", error);
   if (running_from_build_tree () && g_file_test (LEDE_BUILD_LIBRARY, G_FILE_TEST_EXISTS))
@@ -137,8 +155,9 @@ lede_library_load (const char *explicit_path, GError **error)
   if (lib == NULL)
     g_set_error (error, LOADER_ERROR, 0,
                  "the Lede library was not found: %s does not exist, and %s; "
-                 "use --library PATH or set LEDE_LIBRARY",
-                 LEDE_INSTALLED_LIBRARY, last_error->message);
+                 "set LEDE_LIBRARY to its path%s%s",
+                 LEDE_INSTALLED_LIBRARY, last_error->message,
+                 explicit_origin ? " or name it with " : "", lede_library_string (explicit_origin));
   return lib;
 }
 
