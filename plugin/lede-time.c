@@ -1407,6 +1407,7 @@ match_duration (Ctx *c, guint i, Match *m)
   if (count_at (c, j, &n, &k))
     {
       gint mods = 0;
+      gboolean year_like = c->a[j].kind == ATOM_NUM && c->a[j].digits == 4 && k == j + 1;
 
       j = k;
       /* two and a half years */
@@ -1440,6 +1441,9 @@ match_duration (Ctx *c, guint i, Match *m)
       /* a count of 1 with a plural is no duration ("one of the years"); nor
        * is an age ("52 years old") or a fraction ("three-quarters of") */
       if (n.article && plural)
+        return FALSE;
+      /* a year before a singular unit names a period of that year: "the 1988 quarter" */
+      if (year_like && !plural && !hyphen)
         return FALSE;
       if (is_word (c, j, W_OLD) || (unit == UNIT_QUARTER && (is_word (c, j, W_OF) || hyphen)))
         return FALSE;
@@ -1946,7 +1950,17 @@ match_relative (Ctx *c, guint i, Match *m)
           k = rel == W_FOLLOWING || rel == W_NEXT ? 1 : rel == W_PREVIOUS ? -1 : 0;
           if (unit == UNIT_QUARTER)
             return FALSE;
-          if (!ref_point (c, m, &base) || !shifted_point (&base, unit, k, &m->pt))
+          if (!ref_point (c, m, &base))
+            point_clear (&m->pt, unit_gran (unit));
+          else if ((base.gran == GR_YEAR || base.gran == GR_MONTH) && unit_gran (unit) > base.gran
+                   && unit_gran (unit) != GR_WEEKEND)
+            {
+              /* the story names only the month (year): "that day" after "last
+               * October" is a day of it we do not know, not its first */
+              m->pt = base;
+              m->pt.gran = unit_gran (unit);
+            }
+          else if (!shifted_point (&base, unit, k, &m->pt))
             point_clear (&m->pt, unit_gran (unit));
           else if (unit_gran (unit) < m->pt.gran)
             {
@@ -3024,7 +3038,7 @@ match_time (Ctx *c, guint i, Match *m)
         if (!on)
           m->end = date.end;
       }
-    else if (c->ref >= 0 && c->ref_sentence == c->sentence && c->ref_pt.gran == GR_DAY)
+    else if (c->ref >= 0 && c->ref_pt.gran == GR_DAY)
       {
         m->pt = c->ref_pt;
         m->anchor = "timex";
@@ -3246,6 +3260,29 @@ match_at (Ctx *c, guint i, Match *best)
   return found;
 }
 
+/* A programme or book title in quotation marks: "This Week", ''60 Minutes'':
+ * a capitalized word inside an expression that opens a quotation. One word
+ * alone ("Today," he said) may open a quoted sentence and stays a timex. */
+static gboolean
+is_quoted_title (const Ctx *c, guint start, guint end)
+{
+  const guchar *q;
+  guint len;
+
+  if (start == 0 || c->a[start - 1].kind != ATOM_PUNCT)
+    return FALSE;
+  q = (const guchar *) c->doc->text + c->a[start - 1].start;
+  len = c->a[start - 1].end - c->a[start - 1].start;
+  /* ", ', `` and U+201C, U+2018 */
+  if (!(*q == '"' || *q == '\'' || *q == '`'
+        || (len >= 3 && q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x98))))
+    return FALSE;
+  for (guint i = start + 1; i < end; i++)
+    if (c->a[i].kind == ATOM_WORD && c->a[i].cap)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 emit (Ctx *c, guint start, const Match *m)
 {
@@ -3416,7 +3453,8 @@ lede_time_annotate (const LedeModel *model, LedeDoc *doc)
             }
           if (match_at (&c, i, &m))
             {
-              emit (&c, i, &m);
+              if (!is_quoted_title (&c, i, m.end))
+                emit (&c, i, &m);
               i = m.end;
             }
           else
