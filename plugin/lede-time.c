@@ -1538,14 +1538,20 @@ match_duration (Ctx *c, guint i, Match *m)
       gint sign = is_word (c, j, W_EARLIER) || is_word (c, j, W_BEFORE) ? -1 : 1;
       Point base;
 
-      m->end = j + 1;
-      m->is_point = TRUE;
-      if (unit == UNIT_SECOND || unit == UNIT_MINUTE || unit == UNIT_HOUR)
+      /* "three days later", "a minute and a half later": TimeML marks the
+       * stretch, a DURATION, and leaves "later" out as its signal; only the
+       * comparisons of reports, "a year earlier", name the point */
+      if (!(unit == UNIT_YEAR && sign < 0))
         {
-          match_value (m, LEDE_TIMEX_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+          char value[24];
+
+          format_duration (value, sizeof value, n.count, unit, FALSE);
+          match_value (m, LEDE_TIMEX_DURATION, value);
           return TRUE;
         }
-      m->comparison = unit == UNIT_YEAR;
+      m->end = j + 1;
+      m->is_point = TRUE;
+      m->comparison = TRUE;
       if (unit == UNIT_YEAR && quarter_context (c) && sign < 0)
         {
           base = c->ref_quarter_pt;
