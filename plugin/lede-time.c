@@ -616,6 +616,33 @@ count_at (const Ctx *c, guint i, Count *out, guint *next)
 
 /* -------------------------------------------------------- dates and points */
 
+/* A year said in words, as broadcast transcripts write it: "nineteen ninety-six". */
+static gboolean
+spelled_year_at (const Ctx *c, guint i, gint *year, guint *next)
+{
+  const LedeTimeLex *lex = lex_at (c, i, LX_NUMBER);
+  const LedeTimeLex *tens = lex_at (c, i + 1, LX_NUMBER);
+  Count tail;
+
+  if (lex == NULL || lex->val < 11 || lex->val > 20 || tens == NULL || tens->val < 10 || tens->val >= 100
+      || !count_at (c, i + 1, &tail, next) || tail.count < 10 || tail.count >= 100)
+    return FALSE;
+  *year = lex->val * 100 + tail.count;
+  return TRUE;
+}
+
+/* A year in digits or in words; *next is the atom after it. */
+static gboolean
+year_at (const Ctx *c, guint i, gint *year, guint *next)
+{
+  if (year_number_at (c, i, year))
+    {
+      *next = i + 1;
+      return TRUE;
+    }
+  return spelled_year_at (c, i, year, next);
+}
+
 static void
 point_clear (Point *p, Gran gran)
 {
@@ -1120,6 +1147,8 @@ infer_year (const Ctx *c, Match *m, guint start, guint end, gint month, gint day
 }
 
 /* ------------------------------------------------------------------ rules */
+
+static gboolean match_point_core (Ctx *c, guint i, Match *m, gboolean cued);
 
 /* Sets: "every Monday", "each year", "daily", "twice a week", "per day",
  * "Mondays", "Tuesday nights". */
@@ -2144,6 +2173,23 @@ match_the_year (Ctx *c, guint i, Match *m)
       || (unit != UNIT_YEAR && unit != UNIT_WEEK && unit != UNIT_MONTH))
     return FALSE;
   m->end = j + 1;
+  /* the week of March 6: the week that day is in */
+  if (unit == UNIT_WEEK && is_word (c, j + 1, W_OF))
+    {
+      Match day;
+      GDate d;
+
+      if (match_point_core (c, j + 2, &day, TRUE) && day.is_point && day.pt.gran == GR_DAY
+          && day.pt.hour < 0 && day.pt.pod == NULL && point_to_date (&day.pt, &d) && day.pt.day > 0)
+        {
+          m->end = day.end;
+          m->is_point = TRUE;
+          m->anchor = day.anchor;
+          m->anchor_timex = day.anchor_timex;
+          point_from_date (&m->pt, &d, GR_WEEK);
+          return TRUE;
+        }
+    }
   if (text_is (c, j + 1, "ended") || text_is (c, j + 1, "ending") || text_is (c, j + 1, "ends"))
     {
       char value[16];
@@ -2411,11 +2457,8 @@ match_month_date (Ctx *c, guint i, Match *m, gboolean cued)
           k = is_punct (c, j, ',') ? j + 1 : j;
           if (is_word (c, k, W_OF))
             k++;
-          if (year_number_at (c, k, &y))
-            {
-              year = y;
-              j = k + 1;
-            }
+          if (year_at (c, k, &y, &j))
+            year = y;
           else if (k < c->n && c->a[k].apos && !c->a[k].plural)
             {
               year = c->a[k].num + (c->a[k].num < 30 ? 2000 : 1900);
@@ -2665,20 +2708,15 @@ match_year (Ctx *c, guint i, Match *m)
   /* nineteen ninety-six, nineteen eighty */
   if ((lex = lex_at (c, j, LX_NUMBER)) != NULL && lex->val >= 11 && lex->val <= 20)
     {
-      Count tail;
       guint k;
-      const LedeTimeLex *tens = lex_at (c, j + 1, LX_NUMBER);
 
-      if (tens != NULL && tens->val >= 10 && tens->val < 100 && count_at (c, j + 1, &tail, &k)
-          && tail.count >= 10 && tail.count < 100)
-        {
-          m->end = k;
-          m->is_point = TRUE;
-          point_clear (&m->pt, GR_YEAR);
-          m->pt.year = lex->val * 100 + tail.count;
-          return TRUE;
-        }
-      return FALSE;
+      if (!spelled_year_at (c, j, &y, &k))
+        return FALSE;
+      m->end = k;
+      m->is_point = TRUE;
+      point_clear (&m->pt, GR_YEAR);
+      m->pt.year = y;
+      return TRUE;
     }
 
   if (!year_number_at (c, j, &y))
@@ -2740,9 +2778,8 @@ match_season (Ctx *c, guint i, Match *m)
   {
     guint k = is_word (c, j, W_OF) ? j + 1 : j;
 
-    if (year_number_at (c, k, &y))
+    if (year_at (c, k, &y, &m->end))
       {
-        m->end = k + 1;
         m->is_point = TRUE;
         point_clear (&m->pt, GR_SEASON);
         m->pt.sub = lex->val;
@@ -2937,8 +2974,6 @@ match_holiday (Ctx *c, guint i, Match *m)
 
 /* A clock time: "3 p.m.", "10:35 a.m.", "3pm", "15:00 GMT", "1500 GMT", "noon",
  * "midnight", "6 o'clock", with a zone and a day after it: "5 p.m. EST Nov. 9". */
-static gboolean match_point_core (Ctx *c, guint i, Match *m, gboolean cued);
-
 static gboolean
 match_time (Ctx *c, guint i, Match *m)
 {
