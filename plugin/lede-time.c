@@ -1940,7 +1940,7 @@ match_relative (Ctx *c, guint i, Match *m)
   gboolean the = FALSE;
   const LedeTimeLex *lex;
   gint unit, wday, month;
-  gboolean plural;
+  gboolean plural, fiscal = FALSE;
 
   match_init (m, i);
   if (rel == W_THE)
@@ -1967,6 +1967,12 @@ match_relative (Ctx *c, guint i, Match *m)
   if (rel == W_THIS && (is_word (c, j, W_PAST) || is_word (c, j, W_COMING)))
     {
       rel = word_at (c, j) == W_PAST ? W_LAST : W_NEXT;
+      j++;
+    }
+  /* last fiscal year, the current fiscal year */
+  if (is_word (c, j, W_FISCAL) && text_is (c, j + 1, "year"))
+    {
+      fiscal = TRUE;
       j++;
     }
 
@@ -2048,8 +2054,11 @@ match_relative (Ctx *c, guint i, Match *m)
           return TRUE;
         }
       resolve_unit (c, m, unit, k);
+      m->pt.fiscal = fiscal;
       return TRUE;
     }
+  if (fiscal)
+    return FALSE;
   if (the || rel == W_CURRENT || rel == W_LATEST || rel == W_SAME)
     {
       /* the previous Friday: before the day the story is at */
