@@ -2866,6 +2866,43 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
+/* The second day of a pair or range, its month said once: the "25" of "April
+ * 24 and 25", "Nov. 3-5", "May 1 to 4"; it is the day just named, moved. */
+static gboolean
+match_paired_day (Ctx *c, guint i, Match *m)
+{
+  const LedeTimex *prev;
+  GDate d;
+  gint day;
+
+  match_init (m, i);
+  if (i < 2 || !is_plain_number (c, i) || c->a[i].digits > 2 || c->ref < 0
+      || c->ref_sentence != c->sentence || c->ref_pt.gran != GR_DAY || c->ref_pt.day <= 0
+      || c->ref_pt.hour >= 0)
+    return FALSE;
+  if (!(is_word (c, i - 1, W_AND) || is_word (c, i - 1, W_OR) || is_word (c, i - 1, W_TO)
+        || is_word (c, i - 1, W_THROUGH) || (is_punct (c, i - 1, '-') && glued (c, i))))
+    return FALSE;
+  prev = &g_array_index (c->doc->timexes, LedeTimex, c->ref);
+  if (prev->end != c->a[i - 2].end)
+    return FALSE;
+  day = c->a[i].num;
+  /* a number of something else follows: "April 24 and 25 delegates" */
+  if (i + 1 < c->n && (c->a[i + 1].kind == ATOM_NUM || lex_at (c, i + 1, LX_MONTH) != NULL
+                       || (c->a[i + 1].kind == ATOM_WORD && !c->a[i + 1].cap && c->a[i + 1].lex == NULL)))
+    return FALSE;
+  if (day <= c->ref_pt.day || day > 31 || !point_to_date (&c->ref_pt, &d)
+      || day > g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+    return FALSE;
+  m->end = i + 1;
+  m->is_point = TRUE;
+  m->pt = c->ref_pt;
+  m->pt.day = day;
+  m->anchor = "timex";
+  m->anchor_timex = c->ref;
+  return TRUE;
+}
+
 /* Holidays with fixed or computed dates. */
 static gboolean
 nth_weekday (gint year, gint month, gint wday, gint nth, GDate *d)
@@ -3297,6 +3334,7 @@ match_at (Ctx *c, guint i, Match *best)
 {
   gboolean (*const rules[]) (Ctx *, guint, Match *) = {
     match_set, match_duration, match_ref_word, match_time, match_point, match_the_year,
+    match_paired_day,
   };
   Match try;
   gboolean found = FALSE;
