@@ -1648,6 +1648,14 @@ match_duration (Ctx *c, guint i, Match *m)
         return FALSE;
     }
 
+  /* "will one day be": some day ahead, not a day's length */
+  if (n.count == 1 && unit == UNIT_DAY && !plural && !the && rel == 0 && text_is (c, i, "one") && i > 0
+      && (text_is (c, i - 1, "will") || text_is (c, i - 1, "would") || text_is (c, i - 1, "could")
+          || text_is (c, i - 1, "may") || text_is (c, i - 1, "might") || text_is (c, i - 1, "can")))
+    {
+      match_value (m, LEDE_TIMEX_DATE, "FUTURE_REF");
+      return TRUE;
+    }
   {
     char value[24];
 
@@ -3020,13 +3028,52 @@ match_holiday (Ctx *c, guint i, Match *m)
 
 /* A clock time: "3 p.m.", "10:35 a.m.", "3pm", "15:00 GMT", "1500 GMT", "noon",
  * "midnight", "6 o'clock", with a zone and a day after it: "5 p.m. EST Nov. 9". */
+/* The day a time of day belongs to, for a clock time or a part of the day
+ * whose words end before atom j (m->end is j): the day written right after it
+ * ("noon Thursday", "5 p.m. EST, Nov. 9", "mid-afternoon yesterday"), which
+ * then becomes part of it; or after "on" ("3 p.m. on Friday"), a timex of its
+ * own; else the day the story last named; else the base date. */
+static void
+day_of_time (Ctx *c, guint j, Match *m)
+{
+  gboolean on = is_word (c, j, W_ON);
+  guint d = is_punct (c, j, ',') || on ? j + 1 : j;
+  Match date;
+
+  if ((is_word (c, d, W_TODAY) || is_word (c, d, W_YESTERDAY) || is_word (c, d, W_TOMORROW)
+       || lex_at (c, d, LX_WEEKDAY) || (lex_at (c, d, LX_MONTH) && !on))
+      && match_point_core (c, d, &date, TRUE) && date.is_point && date.pt.gran == GR_DAY
+      && date.pt.hour < 0 && date.pt.pod == NULL)
+    {
+      m->pt = date.pt;
+      m->anchor = date.anchor;
+      m->anchor_timex = date.anchor_timex;
+      if (!on)
+        m->end = date.end;
+    }
+  else if (c->ref >= 0 && c->ref_pt.gran == GR_DAY)
+    {
+      m->pt = c->ref_pt;
+      m->anchor = "timex";
+      m->anchor_timex = c->ref;
+    }
+  else
+    {
+      GDate base;
+
+      if (base_date (c, m, &base))
+        point_from_date (&m->pt, &base, GR_DAY);
+      else
+        point_clear (&m->pt, GR_DAY);
+    }
+}
+
 static gboolean
 match_time (Ctx *c, guint i, Match *m)
 {
   guint j = i;
   gint hour = -1, minute = 0;
   gboolean utc = FALSE;
-  Match date;
   const char *mod = NULL;
   guint k;
 
@@ -3107,40 +3154,7 @@ match_time (Ctx *c, guint i, Match *m)
   m->end = j;
   m->mod = mod;
   m->is_point = TRUE;
-  /* its day: written right after it ("noon Thursday", "5 p.m. EST, Nov. 9")
-   * and then part of it; or after "on" ("3 p.m. on Friday"), a timex of its
-   * own; else the day last named in this sentence; else the base date */
-  {
-    gboolean on = is_word (c, j, W_ON);
-    guint d = is_punct (c, j, ',') || on ? j + 1 : j;
-
-    if ((is_word (c, d, W_TODAY) || is_word (c, d, W_YESTERDAY) || is_word (c, d, W_TOMORROW)
-         || lex_at (c, d, LX_WEEKDAY) || (lex_at (c, d, LX_MONTH) && !on))
-        && match_point_core (c, d, &date, TRUE) && date.is_point && date.pt.gran == GR_DAY
-        && date.pt.hour < 0 && date.pt.pod == NULL)
-      {
-        m->pt = date.pt;
-        m->anchor = date.anchor;
-        m->anchor_timex = date.anchor_timex;
-        if (!on)
-          m->end = date.end;
-      }
-    else if (c->ref >= 0 && c->ref_pt.gran == GR_DAY)
-      {
-        m->pt = c->ref_pt;
-        m->anchor = "timex";
-        m->anchor_timex = c->ref;
-      }
-    else
-      {
-        GDate base;
-
-        if (base_date (c, m, &base))
-          point_from_date (&m->pt, &base, GR_DAY);
-        else
-          point_clear (&m->pt, GR_DAY);
-      }
-  }
+  day_of_time (c, j, m);
   m->pt.gran = GR_DAY;
   m->pt.hour = hour;
   m->pt.minute = minute;
@@ -3259,6 +3273,20 @@ match_point (Ctx *c, guint i, Match *m)
         default:
           break;
         }
+    }
+  /* mid-afternoon yesterday, by mid afternoon, late evening Tuesday */
+  if (mod != NULL && pod_at (c, j, FALSE) != NULL)
+    {
+      const char *pod = pod_at (c, j, FALSE);
+
+      m->end = j + 1;
+      m->mod = mod;
+      m->is_point = TRUE;
+      day_of_time (c, j + 1, m);
+      m->pt.gran = GR_DAY;
+      m->pt.hour = -1;
+      m->pt.pod = pod;
+      return TRUE;
     }
   /* the match keeps its start at i, so "the early 1980s" spans the modifier;
    * the core may also find a period ("the past year"), which takes none */
