@@ -88,6 +88,10 @@ typedef struct {
   /* The last absolute day: the anchor of an article that has no date. */
   gint         ref_full;
   Point        ref_full_pt;
+  /* The last stretch named ("the nine months"): a year-earlier beside it
+   * compares years, not the quarter or day named before it. */
+  gint         ref_span;
+  guint        ref_span_sentence;
 } Ctx;
 
 static const char *const pod_codes[] = { "MO", "AF", "EV", "NI" };
@@ -1387,6 +1391,15 @@ quarter_context (const Ctx *c)
   return c->ref_quarter >= 0 && c->ref_quarter_sentence + 1 >= c->sentence;
 }
 
+/* A stretch of the report ("for the nine months") named in this sentence
+ * after the last point: a year-earlier compares with that stretch's year. */
+static gboolean
+span_context (const Ctx *c)
+{
+  return c->ref_span >= 0 && c->ref_span_sentence == c->sentence && c->ref_span > c->ref
+         && c->ref_span > c->ref_quarter;
+}
+
 /* Durations and what is counted from them: "five years", "the past three
  * years", "two-year", "two years ago", "a year earlier", "recent weeks". */
 static gboolean
@@ -1581,6 +1594,11 @@ match_duration (Ctx *c, guint i, Match *m)
       m->end = j + 1;
       m->is_point = TRUE;
       m->comparison = TRUE;
+      if (span_context (c) && ref_point (c, m, &base) && shifted_point (&base, unit, -n.count, &m->pt))
+        {
+          m->pt.gran = GR_YEAR;
+          return TRUE;
+        }
       if (unit == UNIT_YEAR && quarter_context (c) && sign < 0)
         {
           base = c->ref_quarter_pt;
@@ -3423,6 +3441,11 @@ emit (Ctx *c, guint start, const Match *m)
     t.value = g_strdup (m->value);
   g_array_append_val (c->doc->timexes, t);
 
+  if (t.type == LEDE_TIMEX_DURATION)
+    {
+      c->ref_span = index;
+      c->ref_span_sentence = c->sentence;
+    }
   if (!m->is_point || m->pt.year < 0 || m->comparison)
     return;
   c->ref = index;
@@ -3452,7 +3475,7 @@ find_full_date (LedeDoc *doc, guint32 start, guint32 end, gboolean whole_line, G
 
   while (last > start && g_ascii_isspace (doc->text[last - 1]))
     last--;
-  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1 };
+  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .ref_span = -1 };
 
   g_array_set_size (atoms, 0);
   atomize (doc->text, start, end, atoms);
@@ -3517,7 +3540,7 @@ void
 lede_time_annotate (const LedeModel *model, LedeDoc *doc)
 {
   g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (Atom));
-  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .anchor_kind = "none" };
+  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .ref_span = -1, .anchor_kind = "none" };
 
   if (g_date_valid (&doc->date))
     {
