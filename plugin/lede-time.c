@@ -1995,6 +1995,27 @@ match_relative (Ctx *c, guint i, Match *m)
       rel = word_at (c, j) == W_PAST ? W_LAST : W_NEXT;
       j++;
     }
+  /* that night, the next morning: a part of the day the story is at, or of
+   * the day after (before) it */
+  if ((rel == W_THAT || rel == W_SAME || (the && (rel == W_NEXT || rel == W_FOLLOWING || rel == W_PREVIOUS)))
+      && pod_at (c, j, FALSE) != NULL)
+    {
+      GDate d;
+
+      m->end = j + 1;
+      m->is_point = TRUE;
+      if (c->ref >= 0 && c->ref_pt.gran == GR_DAY && c->ref_pt.day > 0 && point_to_date (&c->ref_pt, &d)
+          && shift_date (&d, UNIT_DAY, rel == W_NEXT || rel == W_FOLLOWING ? 1 : rel == W_PREVIOUS ? -1 : 0))
+        {
+          point_from_date (&m->pt, &d, GR_DAY);
+          m->anchor = "timex";
+          m->anchor_timex = c->ref;
+        }
+      else
+        point_clear (&m->pt, GR_DAY);
+      m->pt.pod = pod_at (c, j, FALSE);
+      return TRUE;
+    }
   /* last fiscal year, the current fiscal year */
   if (is_word (c, j, W_FISCAL) && text_is (c, j + 1, "year"))
     {
