@@ -1102,14 +1102,20 @@ atom_tense (const Ctx *c, guint i)
 static gint
 tense_at (const Ctx *c, guint start, guint end)
 {
-  for (guint d = 1; d <= 8 && d <= start; d++)
+  /* eight words back; the numbers, marks and time words of a longer
+   * expression ("4 a.m. EDT Thursday") do not use the window up, though
+   * 24 atoms bound it on any text */
+  for (guint d = 1, words = 0; words < 8 && d <= 24 && d <= start; d++)
     {
+      const Atom *a = &c->a[start - d];
       gint t = atom_tense (c, start - d);
 
       if (t != 0)
         return t;
       if (is_punct (c, start - d, ';'))
         break;
+      if (a->kind == ATOM_WORD && (a->lex == NULL || a->lex->cls == LX_WORD || a->lex->cls == LX_TENSE))
+        words++;
     }
   for (guint i = end; i < c->n && i < end + 4; i++)
     {
