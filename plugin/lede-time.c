@@ -1066,7 +1066,7 @@ after_be (const Ctx *c, guint i)
 }
 
 static gint
-atom_tense (const Ctx *c, guint i)
+atom_tense (const Ctx *c, guint i, gboolean near)
 {
   const LedeTimeLex *lex = c->a[i].lex;
   const char *s = c->doc->text + c->a[i].start;
@@ -1080,6 +1080,12 @@ atom_tense (const Ctx *c, guint i)
     {
       if (lex->cls == LX_WORD && lex->val == W_AGO)
         return -1;
+      /* a deadline days away: "postponed until Tuesday", "given them until 9
+       * a.m. Friday"; not "up until", "not until", nor "Until Friday, they
+       * had ..."; months away it is as often a past span ("served until March") */
+      if (lex->cls == LX_WORD && (lex->val == W_UNTIL || lex->val == W_TILL))
+        return near && i > 0 && c->a[i - 1].kind == ATOM_WORD && !c->a[i].cap
+               && !text_is (c, i - 1, "up") && !text_is (c, i - 1, "not") ? 1 : 0;
       /* as early as Tuesday */
       if (lex->cls == LX_WORD && lex->val == W_EARLY && i > 0 && text_is (c, i - 1, "as"))
         return 1;
@@ -1099,8 +1105,10 @@ atom_tense (const Ctx *c, guint i)
   return 0;
 }
 
+/* near: the expression lies within days of the base date (a weekday, "the
+ * 21st", the weekend), where "until" marks a deadline ahead. */
 static gint
-tense_at (const Ctx *c, guint start, guint end)
+tense_at (const Ctx *c, guint start, guint end, gboolean near)
 {
   /* eight words back; the numbers, marks and time words of a longer
    * expression ("4 a.m. EDT Thursday") do not use the window up, though
@@ -1108,7 +1116,7 @@ tense_at (const Ctx *c, guint start, guint end)
   for (guint d = 1, words = 0; words < 8 && d <= 24 && d <= start; d++)
     {
       const Atom *a = &c->a[start - d];
-      gint t = atom_tense (c, start - d);
+      gint t = atom_tense (c, start - d, near);
 
       if (t != 0)
         return t;
@@ -1119,7 +1127,7 @@ tense_at (const Ctx *c, guint start, guint end)
     }
   for (guint i = end; i < c->n && i < end + 4; i++)
     {
-      gint t = atom_tense (c, i);
+      gint t = atom_tense (c, i, near);
 
       if (t != 0)
         return t;
@@ -1144,7 +1152,7 @@ infer_year (const Ctx *c, Match *m, guint start, guint end, gint month, gint day
   bm = g_date_get_month (&base);
   bd = g_date_get_day (&base);
   diff = (month - bm) * 31 + ((day > 0 ? day : (month == bm ? bd : 1)) - bd);
-  tense = tense_at (c, start, end);
+  tense = tense_at (c, start, end, FALSE);
   /* within two months either way the tense is no reason to change the year:
    * "rights that expire Nov. 21", "said it was postponed until Nov. 21" */
   if (tense < 0 && diff > 2 * 31)
@@ -1933,12 +1941,12 @@ resolve_season (const Ctx *c, Match *m, guint start, gint season, gint dir)
   if (g_date_get_month (&d) <= 2)
     year--;
   if (dir == 0)
-    dir = tense_at (c, start, m->end) > 0 ? 1 : 0;
+    dir = tense_at (c, start, m->end, FALSE) > 0 ? 1 : 0;
   if (dir < 0 && season >= now)
     year--;
   else if (dir > 0 && season <= now)
     year++;
-  else if (dir == 0 && season > now && tense_at (c, start, m->end) < 0)
+  else if (dir == 0 && season > now && tense_at (c, start, m->end, FALSE) < 0)
     year--;
   m->pt.year = year;
 }
@@ -1957,7 +1965,7 @@ resolve_quarter (const Ctx *c, Match *m, guint start, gint quarter)
   year = g_date_get_year (&d);
   /* reports look back: a quarter ahead of the base is last year's only when
    * the verbs say it is past */
-  if (quarter > now && tense_at (c, start, m->end) < 0)
+  if (quarter > now && tense_at (c, start, m->end, FALSE) < 0)
     year--;
   m->pt.year = year;
 }
@@ -2098,7 +2106,7 @@ match_relative (Ctx *c, guint i, Match *m)
           /* this weekend: the one ahead, or the one just gone when it is Monday */
           if (base_date (c, m, &d))
             {
-              if (g_date_get_weekday (&d) == G_DATE_MONDAY && tense_at (c, i, m->end) < 0)
+              if (g_date_get_weekday (&d) == G_DATE_MONDAY && tense_at (c, i, m->end, TRUE) < 0)
                 g_date_subtract_days (&d, 1);
               point_from_date (&m->pt, &d, GR_WEEKEND);
             }
@@ -2170,7 +2178,7 @@ match_relative (Ctx *c, guint i, Match *m)
               gint now = season_of (g_date_get_month (&d));
 
               m->pt.year = g_date_get_year (&d) - (g_date_get_month (&d) <= 2 ? 1 : 0);
-              if (lex->val < now && tense_at (c, i, m->end) > 0)
+              if (lex->val < now && tense_at (c, i, m->end, FALSE) > 0)
                 m->pt.year++;
             }
         }
@@ -2196,7 +2204,7 @@ match_weekend_year_end (Ctx *c, guint i, Match *m)
       point_clear (&m->pt, GR_WEEKEND);
       if (base_date (c, m, &d))
         {
-          if (g_date_get_weekday (&d) < G_DATE_SATURDAY && tense_at (c, i, m->end) <= 0)
+          if (g_date_get_weekday (&d) < G_DATE_SATURDAY && tense_at (c, i, m->end, TRUE) <= 0)
             g_date_subtract_days (&d, 7);
           point_from_date (&m->pt, &d, GR_WEEKEND);
         }
@@ -2357,7 +2365,7 @@ match_quarter (Ctx *c, guint i, Match *m)
       point_clear (&m->pt, GR_HALF);
       m->pt.sub = sub;
       if (base_date (c, m, &d))
-        m->pt.year = g_date_get_year (&d) - (sub == 2 && g_date_get_month (&d) <= 6 && tense_at (c, i, j) <= 0 ? 1 : 0);
+        m->pt.year = g_date_get_year (&d) - (sub == 2 && g_date_get_month (&d) <= 6 && tense_at (c, i, j, FALSE) <= 0 ? 1 : 0);
     }
   else
     resolve_quarter (c, m, i, sub);
@@ -2646,7 +2654,7 @@ match_weekday (Ctx *c, guint i, Match *m)
     return FALSE;
   m->end = j;
   m->is_point = TRUE;
-  resolve_weekday (c, m, wday, tense_at (c, i, j) > 0 ? 1 : 0);
+  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 ? 1 : 0);
   return TRUE;
 }
 
@@ -2902,7 +2910,7 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
   m->pt.day = day;
   if (base_date (c, m, &d))
     {
-      gint dir = tense_at (c, i, j) > 0 ? 1 : -1;
+      gint dir = tense_at (c, i, j, TRUE) > 0 ? 1 : -1;
       gint guard;
 
       /* the most recent such day on or before the base, or the next one after it */
