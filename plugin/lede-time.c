@@ -1078,7 +1078,8 @@ atom_tense (const Ctx *c, guint i, gboolean near)
     return 1;
   if (lex != NULL)
     {
-      if (lex->cls == LX_WORD && lex->val == W_AGO)
+      /* two years ago; since March */
+      if (lex->cls == LX_WORD && (lex->val == W_AGO || lex->val == W_SINCE))
         return -1;
       /* a deadline days away: "postponed until Tuesday", "given them until 9
        * a.m. Friday"; not "up until", "not until", nor "Until Friday, they
