@@ -2153,8 +2153,28 @@ match_relative (Ctx *c, guint i, Match *m)
     }
   if (month_at (c, j, TRUE, &month, &j))
     {
+      gint day;
+      guint k;
+      GDate d;
+
       m->end = j;
       m->is_point = TRUE;
+      /* last Oct. 23, next May 1: the one before (after) the base date */
+      if ((rel == W_LAST || rel == W_NEXT) && day_at (c, j, &day, &k)
+          && !(c->a[j].kind == ATOM_NUM && c->a[j].digits == 0))
+        {
+          point_clear (&m->pt, GR_DAY);
+          m->pt.month = month;
+          m->pt.day = day;
+          m->end = k;
+          if (base_date (c, m, &d))
+            {
+              gint cmp = month * 32 + day - (gint) (g_date_get_month (&d) * 32 + g_date_get_day (&d));
+
+              m->pt.year = g_date_get_year (&d) + (rel == W_LAST ? -(cmp >= 0) : cmp <= 0);
+            }
+          return TRUE;
+        }
       resolve_month (c, m, i, month, rel == W_THIS ? 0 : rel == W_NEXT || rel == W_COMING ? 1 : -1);
       if (rel == W_THIS)
         {
