@@ -120,7 +120,7 @@ static const LedeTimeLex lexicon[] = {
   TENSE ("expected", 1), TENSE ("expects", 1), TENSE ("expect", 1), TENSE ("scheduled", 1),
   TENSE ("due", 1), TENSE ("upcoming", 1), TENSE ("forthcoming", 1),
   TENSE ("effective", 1), TENSE ("soon", 1), TENSE ("planning", 1), TENSE ("planned", 1),
-  TENSE ("plans", 1), TENSE ("payable", 1),
+  TENSE ("plans", 1), TENSE ("payable", 1), TENSE ("ahead", 1),
   /* forward only before "to": "plans to", "set to", "going to" */
   { "going", LX_TENSE, LXF_CUE, 1 }, { "plan", LX_TENSE, LXF_CUE, 1 },
   { "set", LX_TENSE, LXF_CUE, 1 },
