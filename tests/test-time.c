@@ -133,6 +133,69 @@ static const Case forms2[] = {
   { "The co-op closed its books for fiscal year 2021.", "fiscal year 2021", LEDE_TIMEX_DATE, "2021", "none" },
 };
 
+/* Issue 5, third pass: stretches before "later", years in words, weeks of a
+ * day, fiscal years, pairs of days, parts of days, deadlines, "ahead of",
+ * "last Oct. 23"; against the same Thursday 2022-12-22. */
+static const Case forms3[] = {
+  { "The ferry sank and the crew was found three days later.", "three days", LEDE_TIMEX_DURATION, "P3D", "none" },
+  { "The guard came back an hour later with the keys.", "an hour", LEDE_TIMEX_DURATION, "PT1H", "none" },
+  { "Archive film from January nineteen ninety-seven was shown.", "January nineteen ninety-seven", LEDE_TIMEX_DATE, "1997-01", "none" },
+  { "Frost ruined crops in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", LEDE_TIMEX_DATE, "1994-WI", "none" },
+  { "Ballots will be counted during the week of Jan. 9.", "the week of Jan. 9", LEDE_TIMEX_DATE, "2023-W02", "publication" },
+  { "Freight costs rose last fiscal year.", "last fiscal year", LEDE_TIMEX_DATE, "2021", "publication" },
+  { "The co-op expects a surplus in the current fiscal year.", "the current fiscal year", LEDE_TIMEX_DATE, "2022", "publication" },
+  { "The fair opened on Nov. 24 and 25 in the old hall.", "25", LEDE_TIMEX_DATE, "2022-11-25", "timex" },
+  { "The valley will one day have a railway.", "one day", LEDE_TIMEX_DATE, "FUTURE_REF", "none" },
+  { "Trading halted in mid-afternoon yesterday.", "mid-afternoon yesterday", LEDE_TIMEX_TIME, "2022-12-21TAF", "publication" },
+  { "The council postponed the vote until Tuesday.", "Tuesday", LEDE_TIMEX_DATE, "2022-12-27", "publication" },
+  { "Up until Tuesday, the council had said nothing.", "Tuesday", LEDE_TIMEX_DATE, "2022-12-20", "publication" },
+  { "Dealers were quiet ahead of the weekend.", "the weekend", LEDE_TIMEX_DATE, "2022-W51-WE", "publication" },
+  { "Dealers were quiet over the weekend.", "the weekend", LEDE_TIMEX_DATE, "2022-W50-WE", "publication" },
+  { "The mayor was shot last Oct. 23 outside his home.", "last Oct. 23", LEDE_TIMEX_DATE, "2022-10-23", "publication" },
+  { "The clinic reopens next Jan. 4 after repairs.", "next Jan. 4", LEDE_TIMEX_DATE, "2023-01-04", "publication" },
+  { "For the nine months, profit rose to $5 million from $4 million a year earlier.", "a year earlier", LEDE_TIMEX_DATE, "2021", "publication" },
+  { "Profit rose to $5 million from $4 million a year earlier.", "a year earlier", LEDE_TIMEX_DATE, "2021-12-22", "publication" },
+  { "The firm lost money in the 2021 quarter.", "the 2021 quarter", LEDE_TIMEX_DATE, "2021", "none" },
+};
+
+/* Narratives: what a time of day, a part of a day or "that day" rests on. */
+static const Case narrative_cases[] = {
+  { "The fire started on Dec. 3, 2022. Firefighters arrived at 10 p.m.", "10 p.m.", LEDE_TIMEX_TIME, "2022-12-03T22:00", "timex" },
+  { "The storm hit on Dec. 3, 2022. That night, the power failed.", "That night", LEDE_TIMEX_TIME, "2022-12-03TNI", "timex" },
+  { "The talks ended on Dec. 3, 2022. The envoys left the next morning.", "the next morning", LEDE_TIMEX_TIME, "2022-12-04TMO", "timex" },
+  { "The strike began in October 2021, and that same day the mines closed.", "that same day", LEDE_TIMEX_DATE, "2021-10-XX", "timex" },
+  { "The raid began on Dec. 3, 2022. By mid afternoon, it was over.", "mid afternoon", LEDE_TIMEX_TIME, "2022-12-03TAF", "timex" },
+};
+
+static void
+test_forms3 (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (forms3); i++)
+    {
+      g_test_message ("%s", forms3[i].text);
+      check_case (&forms3[i], PUBLISHED);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (narrative_cases); i++)
+    {
+      g_test_message ("%s", narrative_cases[i].text);
+      check_case (&narrative_cases[i], PUBLISHED);
+    }
+  /* "since" points back: in March, "Oct. 23" after it is last year's */
+  {
+    static const Case since = { "Prices have doubled since Oct. 23.", "Oct. 23", LEDE_TIMEX_DATE, "2021-10-23", "publication" };
+
+    check_case (&since, "2022-03-10");
+  }
+  /* a quoted programme title is no timex */
+  {
+    static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the strike.";
+    g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
+
+    dump (doc);
+    g_assert_cmpuint (doc->timexes->len, ==, 0);
+  }
+}
+
 static void
 test_forms2 (void)
 {
@@ -365,6 +428,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/time/forms", test_forms);
   g_test_add_func ("/time/forms2", test_forms2);
+  g_test_add_func ("/time/forms3", test_forms3);
   g_test_add_func ("/time/modifiers", test_modifiers);
   g_test_add_func ("/time/anchors", test_anchors);
   g_test_add_func ("/time/sample-article", test_sample_article);
