@@ -1097,6 +1097,11 @@ atom_tense (const Ctx *c, guint i, gboolean near)
         return is_word (c, i + 1, W_TO) ? lex->val : 0;
       if (text_is (c, i, "due") && is_word (c, i + 1, W_TO))
         return 0;
+      /* a plan that was: "had been scheduled to expire", "as previously planned" */
+      if (lex->val > 0 && i > 0
+          && (text_is (c, i - 1, "previously") || text_is (c, i - 1, "originally") || text_is (c, i - 1, "had")
+              || (text_is (c, i - 1, "been") && i > 1 && text_is (c, i - 2, "had"))))
+        return -1;
       return lex->val < 0 && after_be (c, i) ? 0 : lex->val;
     }
   /* a past participle after "be" says nothing of the time ("will be held", "can be exercised") */
