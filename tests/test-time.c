@@ -186,9 +186,10 @@ test_forms3 (void)
 
     check_case (&since, "2022-03-10");
   }
-  /* a quoted programme title is no timex */
+  /* a quoted programme title and an ordinal in a name are no timexes */
   {
-    static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the strike.";
+    static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the "
+                               "strike. The union appealed to the 11th Circuit.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
