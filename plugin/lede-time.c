@@ -1463,7 +1463,14 @@ match_duration (Ctx *c, guint i, Match *m)
         }
       break;
     }
-  if (rel == 0 && the && !count_at (c, j, &n, &k))
+  /* "the years" only as a stretch: "over the years", "in the weeks ahead";
+   * "in the days before the attack" hangs on an event, whose time is unknown */
+  if (rel == 0 && the && !count_at (c, j, &n, &k)
+      && !(is_unit (c, j, &unit, &plural) && plural && unit != UNIT_WEEKEND && i > 0
+           && (is_word (c, i - 1, W_OVER) || is_word (c, i - 1, W_IN) || is_word (c, i - 1, W_THROUGH)
+               || is_word (c, i - 1, W_DURING))
+           && !is_word (c, j + 1, W_BEFORE) && !is_word (c, j + 1, W_AFTER)
+           && !is_word (c, j + 1, W_SINCE)))
     return FALSE;
 
   if (count_at (c, j, &n, &k))
@@ -1534,13 +1541,17 @@ match_duration (Ctx *c, guint i, Match *m)
       gint before = i > 0 ? word_at (c, i - 1) : 0;
 
       if (rel == 0 && !(before == W_FOR || before == W_WITHIN || before == W_OVER || before == W_IN
-                        || before == W_AFTER || before == W_THAN))
+                        || before == W_AFTER || before == W_THAN || before == W_THROUGH
+                        || before == W_DURING))
         return FALSE;
       if (rel == W_LATEST || rel == W_FINAL)
         return FALSE;
       n.count = -1;
       n.vague = TRUE;
       j++;
+      /* the weeks ahead */
+      if (the && text_is (c, j, "ahead"))
+        j++;
     }
   else
     return FALSE;

@@ -156,6 +156,8 @@ static const Case forms3[] = {
   { "For the nine months, profit rose to $5 million from $4 million a year earlier.", "a year earlier", LEDE_TIMEX_DATE, "2021", "publication" },
   { "Profit rose to $5 million from $4 million a year earlier.", "a year earlier", LEDE_TIMEX_DATE, "2021-12-22", "publication" },
   { "The firm lost money in the 2021 quarter.", "the 2021 quarter", LEDE_TIMEX_DATE, "2021", "none" },
+  { "The village has shrunk over the years.", "the years", LEDE_TIMEX_DURATION, "PXY", "none" },
+  { "Prices may fall in the weeks ahead.", "the weeks ahead", LEDE_TIMEX_DURATION, "PXW", "none" },
 };
 
 /* Narratives: what a time of day, a part of a day or "that day" rests on. */
@@ -186,10 +188,12 @@ test_forms3 (void)
 
     check_case (&since, "2022-03-10");
   }
-  /* a quoted programme title and an ordinal in a name are no timexes */
+  /* a quoted programme title, an ordinal in a name and a stretch that hangs on
+   * an event are no timexes */
   {
     static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the "
-                               "strike. The union appealed to the 11th Circuit.";
+                               "strike. The union appealed to the 11th Circuit. The van was seen in the "
+                               "days before the fire.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
