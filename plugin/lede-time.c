@@ -1165,8 +1165,11 @@ infer_year (const Ctx *c, Match *m, guint start, guint end, gint month, gint day
     return by - 1;
   if (tense > 0 && diff < -2 * 31)
     return by + 1;
-  /* otherwise this year's, unless that is more than half a year ahead: news
-   * looks back, and forward only when its verbs say so */
+  /* otherwise this year's, unless that is more than half a year ahead (news
+   * looks back) or, with no verb to say, more than eight months gone: in late
+   * October "in January" is more often the coming one, three months off */
+  if (tense == 0 && diff < -8 * 31)
+    return by + 1;
   return diff > 6 * 31 ? by - 1 : by;
 }
 

@@ -182,6 +182,17 @@ test_forms3 (void)
       g_test_message ("%s", narrative_cases[i].text);
       check_case (&narrative_cases[i], PUBLISHED);
     }
+  /* a month with no verb to place it: in late October, January is the coming
+   * one, and March the last */
+  {
+    static const Case coming = { "The merger closes in January.", "January", LEDE_TIMEX_DATE, "2023-01", "publication" };
+    static const Case untimed = { "An accord on fares in January and a strike in March.", "January", LEDE_TIMEX_DATE, "2023-01", "publication" };
+    static const Case gone = { "An accord on fares in January and a strike in March.", "March", LEDE_TIMEX_DATE, "2022-03", "publication" };
+
+    check_case (&coming, "2022-10-27");
+    check_case (&untimed, "2022-10-27");
+    check_case (&gone, "2022-10-27");
+  }
   /* "since" points back: in March, "Oct. 23" after it is last year's */
   {
     static const Case since = { "Prices have doubled since Oct. 23.", "Oct. 23", LEDE_TIMEX_DATE, "2021-10-23", "publication" };
