@@ -1517,7 +1517,8 @@ match_duration (Ctx *c, guint i, Match *m)
       /* a year before a singular unit names a period of that year: "the 1988 quarter" */
       if (year_like && !plural && !hyphen)
         return FALSE;
-      if (is_word (c, j, W_OLD) || (unit == UNIT_QUARTER && (is_word (c, j, W_OF) || hyphen)))
+      if (is_word (c, j, W_OLD)
+          || (unit == UNIT_QUARTER && (hyphen || (is_word (c, j, W_OF) && n.count >= 1 && n.count <= 3))))
         return FALSE;
       /* ages are not times: "a 6-year-old" */
       if (hyphen && is_punct (c, j, '-') && glued (c, j) && is_word (c, j + 1, W_OLD))
@@ -1536,6 +1537,14 @@ match_duration (Ctx *c, guint i, Match *m)
     {
       n.count = 0;
       n.half = TRUE;
+      j += 3;
+    }
+  else if (is_unit (c, j, &unit, &plural) && unit != UNIT_WEEKEND && is_punct (c, j + 1, '-')
+           && glued (c, j + 1) && is_word (c, j + 2, W_LONG) && glued (c, j + 2))
+    {
+      /* day-long, decades-long */
+      n.count = plural ? -1 : 1;
+      n.vague = plural;
       j += 3;
     }
   else if (is_unit (c, j, &unit, &plural) && plural && unit != UNIT_WEEKEND)

@@ -158,6 +158,9 @@ static const Case forms3[] = {
   { "The firm lost money in the 2021 quarter.", "the 2021 quarter", LEDE_TIMEX_DATE, "2021", "none" },
   { "The village has shrunk over the years.", "the years", LEDE_TIMEX_DURATION, "PXY", "none" },
   { "Prices may fall in the weeks ahead.", "the weeks ahead", LEDE_TIMEX_DURATION, "PXW", "none" },
+  { "The town ended its decades-long feud.", "decades-long", LEDE_TIMEX_DURATION, "PXY", "none" },
+  { "A day-long strike shut the port.", "day-long", LEDE_TIMEX_DURATION, "P1D", "none" },
+  { "The mill made money after several quarters of losses.", "several quarters", LEDE_TIMEX_DURATION, "PXQ", "none" },
 };
 
 /* Narratives: what a time of day, a part of a day or "that day" rests on. */
@@ -204,7 +207,7 @@ test_forms3 (void)
   {
     static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the "
                                "strike. The union appealed to the 11th Circuit. The van was seen in the "
-                               "days before the fire.";
+                               "days before the fire. Three quarters of the vote went to him.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
