@@ -388,7 +388,8 @@ test_robustness (void)
     g_assert_cmpuint (doc->timexes->len, ==, 0);
   }
   {
-    /* many month names: each is a month of the publication year or the one before */
+    /* many month names, with no verb to place them: in late December, January
+     * to March are the coming ones */
     g_autoptr(GString) months = g_string_new (NULL);
     g_autoptr(LedeDoc) doc = NULL;
 
@@ -400,7 +401,9 @@ test_robustness (void)
       {
         const LedeTimex *t = &g_array_index (doc->timexes, LedeTimex, i);
 
-        g_assert_true (g_str_has_prefix (t->value, "2022-") || g_str_has_prefix (t->value, "2021-"));
+        g_assert_true (strcmp (t->value, "2023-01") == 0 || strcmp (t->value, "2023-02") == 0
+                       || strcmp (t->value, "2023-03") == 0 || strcmp (t->value, "2022-12") == 0
+                       || strcmp (t->value, "2021-09") == 0);
       }
   }
   {
