@@ -2951,9 +2951,10 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
   if (j < c->n && c->a[j].kind == ATOM_WORD && !c->a[j].cap
       && (c->a[j].lex == NULL || c->a[j].lex->cls == LX_UNIT || c->a[j].lex->cls == LX_PART_OF_DAY))
     return FALSE;
-  /* a name: "the 11th Circuit", "the 82nd Airborne" */
-  if (j < c->n && c->a[j].kind == ATOM_WORD && c->a[j].cap && lex_at (c, j, LX_MONTH) == NULL
-      && lex_at (c, j, LX_WEEKDAY) == NULL)
+  /* a name: "appealed to the 11th Circuit", "from the 82nd Airborne"; after
+   * "on" it stays a day even when a run-on sentence goes on ("on the 21st
+   * Putin said") */
+  if (before != W_ON && j < c->n && c->a[j].kind == ATOM_WORD && c->a[j].cap && c->a[j].lex == NULL)
     return FALSE;
   if (j < c->n && (c->a[j].kind == ATOM_NUM || is_punct (c, j, '-')))
     return FALSE;
