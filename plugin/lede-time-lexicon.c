@@ -148,7 +148,7 @@ static const LedeTimeLex lexicon[] = {
   LEAD ("early", W_EARLY), LEAD ("end", W_END), WORD ("eve", W_EVE), LEAD ("every", W_EVERY),
   LEAD ("few", W_FEW), LEAD ("fewer", W_FEWER), LEAD ("final", W_FINAL),
   LEAD ("fiscal", W_FISCAL), WORD ("for", W_FOR), WORD ("from", W_FROM),
-  WORD ("future", W_FUTURE), LEAD ("half", W_HALF), WORD ("hence", W_HENCE),
+  LEAD ("future", W_FUTURE), LEAD ("half", W_HALF), WORD ("hence", W_HENCE),
   WORD ("in", W_IN), LEAD ("last", W_LAST), LEAD ("late", W_LATE), SOLO ("lately", W_LATELY),
   LEAD ("later", W_LATER), LEAD ("latest", W_LATEST), WORD ("least", W_LEAST),
   LEAD ("less", W_LESS), WORD ("long", W_LONG), LEAD ("many", W_MANY), LEAD ("mid", W_MID),

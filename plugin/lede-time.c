@@ -1754,6 +1754,19 @@ match_ref_word (Ctx *c, guint i, Match *m)
     case W_RECENTLY: case W_LATELY:
       value = "PAST_REF";
       break;
+    case W_FUTURE:
+      /* future quarters, future years */
+      {
+        gint unit;
+        gboolean plural;
+
+        if (is_unit (c, j, &unit, &plural) && plural)
+          {
+            value = "FUTURE_REF";
+            j++;
+          }
+      }
+      break;
     case W_RECENT:
       if (!is_word (c, i - 1, W_THE) && j < c->n && c->a[j].kind == ATOM_WORD)
         value = "PAST_REF";
