@@ -1959,8 +1959,15 @@ resolve_month (const Ctx *c, Match *m, guint start, gint month, gint dir)
   if (!base_date (c, m, &d))
     return;
   year = g_date_get_year (&d);
-  if (dir < 0 && month >= (gint) g_date_get_month (&d))
-    year--;
+  if (dir < 0)
+    {
+      if (month >= (gint) g_date_get_month (&d))
+        year--;
+      /* "last February" written in March is not the month just gone, which
+       * would be "last month", but the February a year before it */
+      if ((month % 12) + 1 == (gint) g_date_get_month (&d))
+        year--;
+    }
   else if (dir > 0 && month <= (gint) g_date_get_month (&d))
     year++;
   else if (dir == 0)

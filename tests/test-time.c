@@ -198,6 +198,15 @@ test_forms3 (void)
     check_case (&untimed, "2022-10-27");
     check_case (&gone, "2022-10-27");
   }
+  /* "last February" in March is a year back ("last month" would name the
+   * one just gone); "last December" in March is the one just gone */
+  {
+    static const Case feb = { "Two helicopters crashed last February.", "last February", LEDE_TIMEX_DATE, "2021-02", "publication" };
+    static const Case dec = { "Two helicopters crashed last December.", "last December", LEDE_TIMEX_DATE, "2021-12", "publication" };
+
+    check_case (&feb, "2022-03-10");
+    check_case (&dec, "2022-03-10");
+  }
   /* "since" points back: in March, "Oct. 23" after it is last year's */
   {
     static const Case since = { "Prices have doubled since Oct. 23.", "Oct. 23", LEDE_TIMEX_DATE, "2021-10-23", "publication" };
