@@ -1749,7 +1749,7 @@ match_ref_word (Ctx *c, guint i, Match *m)
     case W_CURRENT:
       /* "current" as an adjective of time; "the current" is left to what follows */
       if (!c->a[i].cap && !is_word (c, i - 1, W_THE) && j < c->n && c->a[j].kind == ATOM_WORD)
-        value = "PRESENT_REF";
+        value = i > 0 && text_is (c, i - 1, "then") ? "PAST_REF" : "PRESENT_REF";
       break;
     case W_RECENTLY: case W_LATELY:
       value = "PAST_REF";
