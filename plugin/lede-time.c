@@ -1176,6 +1176,7 @@ infer_year (const Ctx *c, Match *m, guint start, guint end, gint month, gint day
 /* ------------------------------------------------------------------ rules */
 
 static gboolean match_point_core (Ctx *c, guint i, Match *m, gboolean cued);
+static gboolean match_year (Ctx *c, guint i, Match *m);
 
 /* Sets: "every Monday", "each year", "daily", "twice a week", "per day",
  * "Mondays", "Tuesday nights". */
@@ -2404,6 +2405,20 @@ match_quarter (Ctx *c, guint i, Match *m)
   else
     return FALSE;
 
+  /* the first half of the 1990s, the last half of the '80s: the decade's
+   * (century's) start or end */
+  if (year < 0 && half && is_word (c, j, W_OF))
+    {
+      Match era;
+
+      if (match_year (c, j + 1, &era) && era.is_point
+          && (era.pt.gran == GR_DECADE || era.pt.gran == GR_CENTURY))
+        {
+          *m = era;
+          m->mod = sub == 1 ? "START" : "END";
+          return TRUE;
+        }
+    }
   /* of 1990, of fiscal 1990, 2022 */
   if (year < 0)
     {

@@ -161,6 +161,7 @@ static const Case forms3[] = {
   { "Envoys met on the 21st Reuters reported", "the 21st", LEDE_TIMEX_DATE, "2022-12-21", "publication" },
   { "The loss carry-forwards will cut taxes in future quarters.", "future quarters", LEDE_TIMEX_DATE, "FUTURE_REF", "none" },
   { "Shares were sold at the then current price.", "current", LEDE_TIMEX_DATE, "PAST_REF", "none" },
+  { "Builders thrived in the last half of the '80s.", "the last half of the '80s", LEDE_TIMEX_DATE, "198", "none" },
   { "The town ended its decades-long feud.", "decades-long", LEDE_TIMEX_DURATION, "PXY", "none" },
   { "A day-long strike shut the port.", "day-long", LEDE_TIMEX_DURATION, "P1D", "none" },
   { "The mill made money after several quarters of losses.", "several quarters", LEDE_TIMEX_DURATION, "PXQ", "none" },
