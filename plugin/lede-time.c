@@ -377,6 +377,21 @@ possessive_at (const Ctx *c, guint i)
          && glued (c, i + 1) && text_is (c, i + 1, "s");
 }
 
+/* A word in capitals, two letters or more: "USA", "VOA". */
+static gboolean
+is_acronym (const Ctx *c, guint i)
+{
+  const char *s = c->doc->text + c->a[i].start;
+  guint len = c->a[i].end - c->a[i].start;
+
+  if (c->a[i].kind != ATOM_WORD || len < 2)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    if (!g_ascii_isupper (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A lower-case word that is no time word: most likely the noun an ordinal or
  * a number modifies ("the 20th anniversary", "2000 people"). */
 static gboolean
@@ -1844,6 +1859,9 @@ match_deictic_day (Ctx *c, guint i, Match *m)
   switch (word_at (c, i))
     {
     case W_TODAY:
+      /* a title: "USA Today", "VOA Today", "NBC's Today" */
+      if (c->a[i].cap && i > 0 && (is_acronym (c, i - 1) || (i > 1 && possessive_at (c, i - 2))))
+        return FALSE;
       break;
     case W_YESTERDAY:
       offset = -1;

@@ -215,12 +215,13 @@ test_forms3 (void)
 
     check_case (&since, "2022-03-10");
   }
-  /* a quoted programme title, an ordinal in a name and a stretch that hangs on
-   * an event are no timexes */
+  /* a quoted programme title, a paper's name, an ordinal in a name and a
+   * stretch that hangs on an event are no timexes */
   {
     static const char text[] = "The minister spoke on ABC's \"This Week\" and on ''60 Minutes'' about the "
                                "strike. The union appealed to the 11th Circuit. The van was seen in the "
-                               "days before the fire. Three quarters of the vote went to him.";
+                               "days before the fire. Three quarters of the vote went to him. The "
+                               "figures ran in USA Today.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
