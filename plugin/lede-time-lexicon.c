@@ -120,7 +120,7 @@ static const LedeTimeLex lexicon[] = {
   TENSE ("expected", 1), TENSE ("expects", 1), TENSE ("expect", 1), TENSE ("scheduled", 1),
   TENSE ("due", 1), TENSE ("upcoming", 1), TENSE ("forthcoming", 1),
   TENSE ("effective", 1), TENSE ("soon", 1), TENSE ("planning", 1), TENSE ("planned", 1),
-  TENSE ("plans", 1), TENSE ("payable", 1),
+  TENSE ("plans", 1), TENSE ("payable", 1), TENSE ("ahead", 1),
   /* forward only before "to": "plans to", "set to", "going to" */
   { "going", LX_TENSE, LXF_CUE, 1 }, { "plan", LX_TENSE, LXF_CUE, 1 },
   { "set", LX_TENSE, LXF_CUE, 1 },
@@ -148,7 +148,7 @@ static const LedeTimeLex lexicon[] = {
   LEAD ("early", W_EARLY), LEAD ("end", W_END), WORD ("eve", W_EVE), LEAD ("every", W_EVERY),
   LEAD ("few", W_FEW), LEAD ("fewer", W_FEWER), LEAD ("final", W_FINAL),
   LEAD ("fiscal", W_FISCAL), WORD ("for", W_FOR), WORD ("from", W_FROM),
-  WORD ("future", W_FUTURE), LEAD ("half", W_HALF), WORD ("hence", W_HENCE),
+  LEAD ("future", W_FUTURE), LEAD ("half", W_HALF), WORD ("hence", W_HENCE),
   WORD ("in", W_IN), LEAD ("last", W_LAST), LEAD ("late", W_LATE), SOLO ("lately", W_LATELY),
   LEAD ("later", W_LATER), LEAD ("latest", W_LATEST), WORD ("least", W_LEAST),
   LEAD ("less", W_LESS), WORD ("long", W_LONG), LEAD ("many", W_MANY), LEAD ("mid", W_MID),

@@ -88,6 +88,10 @@ typedef struct {
   /* The last absolute day: the anchor of an article that has no date. */
   gint         ref_full;
   Point        ref_full_pt;
+  /* The last stretch named ("the nine months"): a year-earlier beside it
+   * compares years, not the quarter or day named before it. */
+  gint         ref_span;
+  guint        ref_span_sentence;
 } Ctx;
 
 static const char *const pod_codes[] = { "MO", "AF", "EV", "NI" };
@@ -373,6 +377,21 @@ possessive_at (const Ctx *c, guint i)
          && glued (c, i + 1) && text_is (c, i + 1, "s");
 }
 
+/* A word in capitals, two letters or more: "USA", "VOA". */
+static gboolean
+is_acronym (const Ctx *c, guint i)
+{
+  const char *s = c->doc->text + c->a[i].start;
+  guint len = c->a[i].end - c->a[i].start;
+
+  if (c->a[i].kind != ATOM_WORD || len < 2)
+    return FALSE;
+  for (guint k = 0; k < len; k++)
+    if (!g_ascii_isupper (s[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A lower-case word that is no time word: most likely the noun an ordinal or
  * a number modifies ("the 20th anniversary", "2000 people"). */
 static gboolean
@@ -615,6 +634,33 @@ count_at (const Ctx *c, guint i, Count *out, guint *next)
 }
 
 /* -------------------------------------------------------- dates and points */
+
+/* A year said in words, as broadcast transcripts write it: "nineteen ninety-six". */
+static gboolean
+spelled_year_at (const Ctx *c, guint i, gint *year, guint *next)
+{
+  const LedeTimeLex *lex = lex_at (c, i, LX_NUMBER);
+  const LedeTimeLex *tens = lex_at (c, i + 1, LX_NUMBER);
+  Count tail;
+
+  if (lex == NULL || lex->val < 11 || lex->val > 20 || tens == NULL || tens->val < 10 || tens->val >= 100
+      || !count_at (c, i + 1, &tail, next) || tail.count < 10 || tail.count >= 100)
+    return FALSE;
+  *year = lex->val * 100 + tail.count;
+  return TRUE;
+}
+
+/* A year in digits or in words; *next is the atom after it. */
+static gboolean
+year_at (const Ctx *c, guint i, gint *year, guint *next)
+{
+  if (year_number_at (c, i, year))
+    {
+      *next = i + 1;
+      return TRUE;
+    }
+  return spelled_year_at (c, i, year, next);
+}
 
 static void
 point_clear (Point *p, Gran gran)
@@ -1035,7 +1081,7 @@ after_be (const Ctx *c, guint i)
 }
 
 static gint
-atom_tense (const Ctx *c, guint i)
+atom_tense (const Ctx *c, guint i, gboolean near)
 {
   const LedeTimeLex *lex = c->a[i].lex;
   const char *s = c->doc->text + c->a[i].start;
@@ -1047,8 +1093,15 @@ atom_tense (const Ctx *c, guint i)
     return 1;
   if (lex != NULL)
     {
-      if (lex->cls == LX_WORD && lex->val == W_AGO)
+      /* two years ago; since March */
+      if (lex->cls == LX_WORD && (lex->val == W_AGO || lex->val == W_SINCE))
         return -1;
+      /* a deadline days away: "postponed until Tuesday", "given them until 9
+       * a.m. Friday"; not "up until", "not until", nor "Until Friday, they
+       * had ..."; months away it is as often a past span ("served until March") */
+      if (lex->cls == LX_WORD && (lex->val == W_UNTIL || lex->val == W_TILL))
+        return near && i > 0 && c->a[i - 1].kind == ATOM_WORD && !c->a[i].cap
+               && !text_is (c, i - 1, "up") && !text_is (c, i - 1, "not") ? 1 : 0;
       /* as early as Tuesday */
       if (lex->cls == LX_WORD && lex->val == W_EARLY && i > 0 && text_is (c, i - 1, "as"))
         return 1;
@@ -1059,6 +1112,11 @@ atom_tense (const Ctx *c, guint i)
         return is_word (c, i + 1, W_TO) ? lex->val : 0;
       if (text_is (c, i, "due") && is_word (c, i + 1, W_TO))
         return 0;
+      /* a plan that was: "had been scheduled to expire", "as previously planned" */
+      if (lex->val > 0 && i > 0
+          && (text_is (c, i - 1, "previously") || text_is (c, i - 1, "originally") || text_is (c, i - 1, "had")
+              || (text_is (c, i - 1, "been") && i > 1 && text_is (c, i - 2, "had"))))
+        return -1;
       return lex->val < 0 && after_be (c, i) ? 0 : lex->val;
     }
   /* a past participle after "be" says nothing of the time ("will be held", "can be exercised") */
@@ -1068,21 +1126,29 @@ atom_tense (const Ctx *c, guint i)
   return 0;
 }
 
+/* near: the expression lies within days of the base date (a weekday, "the
+ * 21st", the weekend), where "until" marks a deadline ahead. */
 static gint
-tense_at (const Ctx *c, guint start, guint end)
+tense_at (const Ctx *c, guint start, guint end, gboolean near)
 {
-  for (guint d = 1; d <= 8 && d <= start; d++)
+  /* eight words back; the numbers, marks and time words of a longer
+   * expression ("4 a.m. EDT Thursday") do not use the window up, though
+   * 24 atoms bound it on any text */
+  for (guint d = 1, words = 0; words < 8 && d <= 24 && d <= start; d++)
     {
-      gint t = atom_tense (c, start - d);
+      const Atom *a = &c->a[start - d];
+      gint t = atom_tense (c, start - d, near);
 
       if (t != 0)
         return t;
       if (is_punct (c, start - d, ';'))
         break;
+      if (a->kind == ATOM_WORD && (a->lex == NULL || a->lex->cls == LX_WORD || a->lex->cls == LX_TENSE))
+        words++;
     }
   for (guint i = end; i < c->n && i < end + 4; i++)
     {
-      gint t = atom_tense (c, i);
+      gint t = atom_tense (c, i, near);
 
       if (t != 0)
         return t;
@@ -1107,19 +1173,25 @@ infer_year (const Ctx *c, Match *m, guint start, guint end, gint month, gint day
   bm = g_date_get_month (&base);
   bd = g_date_get_day (&base);
   diff = (month - bm) * 31 + ((day > 0 ? day : (month == bm ? bd : 1)) - bd);
-  tense = tense_at (c, start, end);
+  tense = tense_at (c, start, end, FALSE);
   /* within two months either way the tense is no reason to change the year:
    * "rights that expire Nov. 21", "said it was postponed until Nov. 21" */
   if (tense < 0 && diff > 2 * 31)
     return by - 1;
   if (tense > 0 && diff < -2 * 31)
     return by + 1;
-  /* otherwise this year's, unless that is more than half a year ahead: news
-   * looks back, and forward only when its verbs say so */
+  /* otherwise this year's, unless that is more than half a year ahead (news
+   * looks back) or, with no verb to say, more than eight months gone: in late
+   * October "in January" is more often the coming one, three months off */
+  if (tense == 0 && diff < -8 * 31)
+    return by + 1;
   return diff > 6 * 31 ? by - 1 : by;
 }
 
 /* ------------------------------------------------------------------ rules */
+
+static gboolean match_point_core (Ctx *c, guint i, Match *m, gboolean cued);
+static gboolean match_year (Ctx *c, guint i, Match *m);
 
 /* Sets: "every Monday", "each year", "daily", "twice a week", "per day",
  * "Mondays", "Tuesday nights". */
@@ -1358,6 +1430,15 @@ quarter_context (const Ctx *c)
   return c->ref_quarter >= 0 && c->ref_quarter_sentence + 1 >= c->sentence;
 }
 
+/* A stretch of the report ("for the nine months") named in this sentence
+ * after the last point: a year-earlier compares with that stretch's year. */
+static gboolean
+span_context (const Ctx *c)
+{
+  return c->ref_span >= 0 && c->ref_span_sentence == c->sentence && c->ref_span > c->ref
+         && c->ref_span > c->ref_quarter;
+}
+
 /* Durations and what is counted from them: "five years", "the past three
  * years", "two-year", "two years ago", "a year earlier", "recent weeks". */
 static gboolean
@@ -1401,12 +1482,20 @@ match_duration (Ctx *c, guint i, Match *m)
         }
       break;
     }
-  if (rel == 0 && the && !count_at (c, j, &n, &k))
+  /* "the years" only as a stretch: "over the years", "in the weeks ahead";
+   * "in the days before the attack" hangs on an event, whose time is unknown */
+  if (rel == 0 && the && !count_at (c, j, &n, &k)
+      && !(is_unit (c, j, &unit, &plural) && plural && unit != UNIT_WEEKEND && i > 0
+           && (is_word (c, i - 1, W_OVER) || is_word (c, i - 1, W_IN) || is_word (c, i - 1, W_THROUGH)
+               || is_word (c, i - 1, W_DURING))
+           && !is_word (c, j + 1, W_BEFORE) && !is_word (c, j + 1, W_AFTER)
+           && !is_word (c, j + 1, W_SINCE)))
     return FALSE;
 
   if (count_at (c, j, &n, &k))
     {
       gint mods = 0;
+      gboolean year_like = c->a[j].kind == ATOM_NUM && c->a[j].digits == 4 && k == j + 1;
 
       j = k;
       /* two and a half years */
@@ -1441,7 +1530,11 @@ match_duration (Ctx *c, guint i, Match *m)
        * is an age ("52 years old") or a fraction ("three-quarters of") */
       if (n.article && plural)
         return FALSE;
-      if (is_word (c, j, W_OLD) || (unit == UNIT_QUARTER && (is_word (c, j, W_OF) || hyphen)))
+      /* a year before a singular unit names a period of that year: "the 1988 quarter" */
+      if (year_like && !plural && !hyphen)
+        return FALSE;
+      if (is_word (c, j, W_OLD)
+          || (unit == UNIT_QUARTER && (hyphen || (is_word (c, j, W_OF) && n.count >= 1 && n.count <= 3))))
         return FALSE;
       /* ages are not times: "a 6-year-old" */
       if (hyphen && is_punct (c, j, '-') && glued (c, j) && is_word (c, j + 1, W_OLD))
@@ -1462,19 +1555,31 @@ match_duration (Ctx *c, guint i, Match *m)
       n.half = TRUE;
       j += 3;
     }
+  else if (is_unit (c, j, &unit, &plural) && unit != UNIT_WEEKEND && is_punct (c, j + 1, '-')
+           && glued (c, j + 1) && is_word (c, j + 2, W_LONG) && glued (c, j + 2))
+    {
+      /* day-long, decades-long */
+      n.count = plural ? -1 : 1;
+      n.vague = plural;
+      j += 3;
+    }
   else if (is_unit (c, j, &unit, &plural) && plural && unit != UNIT_WEEKEND)
     {
       /* "recent weeks", "the coming months"; a bare plural after a preposition: "for years" */
       gint before = i > 0 ? word_at (c, i - 1) : 0;
 
       if (rel == 0 && !(before == W_FOR || before == W_WITHIN || before == W_OVER || before == W_IN
-                        || before == W_AFTER || before == W_THAN))
+                        || before == W_AFTER || before == W_THAN || before == W_THROUGH
+                        || before == W_DURING))
         return FALSE;
       if (rel == W_LATEST || rel == W_FINAL)
         return FALSE;
       n.count = -1;
       n.vague = TRUE;
       j++;
+      /* the weeks ahead */
+      if (the && text_is (c, j, "ahead"))
+        j++;
     }
   else
     return FALSE;
@@ -1534,14 +1639,25 @@ match_duration (Ctx *c, guint i, Match *m)
       gint sign = is_word (c, j, W_EARLIER) || is_word (c, j, W_BEFORE) ? -1 : 1;
       Point base;
 
-      m->end = j + 1;
-      m->is_point = TRUE;
-      if (unit == UNIT_SECOND || unit == UNIT_MINUTE || unit == UNIT_HOUR)
+      /* "three days later", "a minute and a half later": TimeML marks the
+       * stretch, a DURATION, and leaves "later" out as its signal; only the
+       * comparisons of reports, "a year earlier", name the point */
+      if (!(unit == UNIT_YEAR && sign < 0))
         {
-          match_value (m, LEDE_TIMEX_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+          char value[24];
+
+          format_duration (value, sizeof value, n.count, unit, FALSE);
+          match_value (m, LEDE_TIMEX_DURATION, value);
           return TRUE;
         }
-      m->comparison = unit == UNIT_YEAR;
+      m->end = j + 1;
+      m->is_point = TRUE;
+      m->comparison = TRUE;
+      if (span_context (c) && ref_point (c, m, &base) && shifted_point (&base, unit, -n.count, &m->pt))
+        {
+          m->pt.gran = GR_YEAR;
+          return TRUE;
+        }
       if (unit == UNIT_YEAR && quarter_context (c) && sign < 0)
         {
           base = c->ref_quarter_pt;
@@ -1609,6 +1725,14 @@ match_duration (Ctx *c, guint i, Match *m)
         return FALSE;
     }
 
+  /* "will one day be": some day ahead, not a day's length */
+  if (n.count == 1 && unit == UNIT_DAY && !plural && !the && rel == 0 && text_is (c, i, "one") && i > 0
+      && (text_is (c, i - 1, "will") || text_is (c, i - 1, "would") || text_is (c, i - 1, "could")
+          || text_is (c, i - 1, "may") || text_is (c, i - 1, "might") || text_is (c, i - 1, "can")))
+    {
+      match_value (m, LEDE_TIMEX_DATE, "FUTURE_REF");
+      return TRUE;
+    }
   {
     char value[24];
 
@@ -1641,10 +1765,23 @@ match_ref_word (Ctx *c, guint i, Match *m)
     case W_CURRENT:
       /* "current" as an adjective of time; "the current" is left to what follows */
       if (!c->a[i].cap && !is_word (c, i - 1, W_THE) && j < c->n && c->a[j].kind == ATOM_WORD)
-        value = "PRESENT_REF";
+        value = i > 0 && text_is (c, i - 1, "then") ? "PAST_REF" : "PRESENT_REF";
       break;
     case W_RECENTLY: case W_LATELY:
       value = "PAST_REF";
+      break;
+    case W_FUTURE:
+      /* future quarters, future years */
+      {
+        gint unit;
+        gboolean plural;
+
+        if (is_unit (c, j, &unit, &plural) && plural)
+          {
+            value = "FUTURE_REF";
+            j++;
+          }
+      }
       break;
     case W_RECENT:
       if (!is_word (c, i - 1, W_THE) && j < c->n && c->a[j].kind == ATOM_WORD)
@@ -1722,6 +1859,9 @@ match_deictic_day (Ctx *c, guint i, Match *m)
   switch (word_at (c, i))
     {
     case W_TODAY:
+      /* a title: "USA Today", "VOA Today", "NBC's Today" */
+      if (c->a[i].cap && i > 0 && (is_acronym (c, i - 1) || (i > 1 && possessive_at (c, i - 2))))
+        return FALSE;
       break;
     case W_YESTERDAY:
       offset = -1;
@@ -1838,8 +1978,15 @@ resolve_month (const Ctx *c, Match *m, guint start, gint month, gint dir)
   if (!base_date (c, m, &d))
     return;
   year = g_date_get_year (&d);
-  if (dir < 0 && month >= (gint) g_date_get_month (&d))
-    year--;
+  if (dir < 0)
+    {
+      if (month >= (gint) g_date_get_month (&d))
+        year--;
+      /* "last February" written in March is not the month just gone, which
+       * would be "last month", but the February a year before it */
+      if ((month % 12) + 1 == (gint) g_date_get_month (&d))
+        year--;
+    }
   else if (dir > 0 && month <= (gint) g_date_get_month (&d))
     year++;
   else if (dir == 0)
@@ -1862,12 +2009,12 @@ resolve_season (const Ctx *c, Match *m, guint start, gint season, gint dir)
   if (g_date_get_month (&d) <= 2)
     year--;
   if (dir == 0)
-    dir = tense_at (c, start, m->end) > 0 ? 1 : 0;
+    dir = tense_at (c, start, m->end, FALSE) > 0 ? 1 : 0;
   if (dir < 0 && season >= now)
     year--;
   else if (dir > 0 && season <= now)
     year++;
-  else if (dir == 0 && season > now && tense_at (c, start, m->end) < 0)
+  else if (dir == 0 && season > now && tense_at (c, start, m->end, FALSE) < 0)
     year--;
   m->pt.year = year;
 }
@@ -1886,7 +2033,7 @@ resolve_quarter (const Ctx *c, Match *m, guint start, gint quarter)
   year = g_date_get_year (&d);
   /* reports look back: a quarter ahead of the base is last year's only when
    * the verbs say it is past */
-  if (quarter > now && tense_at (c, start, m->end) < 0)
+  if (quarter > now && tense_at (c, start, m->end, FALSE) < 0)
     year--;
   m->pt.year = year;
 }
@@ -1901,7 +2048,7 @@ match_relative (Ctx *c, guint i, Match *m)
   gboolean the = FALSE;
   const LedeTimeLex *lex;
   gint unit, wday, month;
-  gboolean plural;
+  gboolean plural, fiscal = FALSE;
 
   match_init (m, i);
   if (rel == W_THE)
@@ -1930,6 +2077,33 @@ match_relative (Ctx *c, guint i, Match *m)
       rel = word_at (c, j) == W_PAST ? W_LAST : W_NEXT;
       j++;
     }
+  /* that night, the next morning: a part of the day the story is at, or of
+   * the day after (before) it */
+  if ((rel == W_THAT || rel == W_SAME || (the && (rel == W_NEXT || rel == W_FOLLOWING || rel == W_PREVIOUS)))
+      && pod_at (c, j, FALSE) != NULL)
+    {
+      GDate d;
+
+      m->end = j + 1;
+      m->is_point = TRUE;
+      if (c->ref >= 0 && c->ref_pt.gran == GR_DAY && c->ref_pt.day > 0 && point_to_date (&c->ref_pt, &d)
+          && shift_date (&d, UNIT_DAY, rel == W_NEXT || rel == W_FOLLOWING ? 1 : rel == W_PREVIOUS ? -1 : 0))
+        {
+          point_from_date (&m->pt, &d, GR_DAY);
+          m->anchor = "timex";
+          m->anchor_timex = c->ref;
+        }
+      else
+        point_clear (&m->pt, GR_DAY);
+      m->pt.pod = pod_at (c, j, FALSE);
+      return TRUE;
+    }
+  /* last fiscal year, the current fiscal year */
+  if (is_word (c, j, W_FISCAL) && text_is (c, j + 1, "year"))
+    {
+      fiscal = TRUE;
+      j++;
+    }
 
   if (is_unit (c, j, &unit, &plural) && !plural && unit != UNIT_NIGHT)
     {
@@ -1946,7 +2120,17 @@ match_relative (Ctx *c, guint i, Match *m)
           k = rel == W_FOLLOWING || rel == W_NEXT ? 1 : rel == W_PREVIOUS ? -1 : 0;
           if (unit == UNIT_QUARTER)
             return FALSE;
-          if (!ref_point (c, m, &base) || !shifted_point (&base, unit, k, &m->pt))
+          if (!ref_point (c, m, &base))
+            point_clear (&m->pt, unit_gran (unit));
+          else if ((base.gran == GR_YEAR || base.gran == GR_MONTH) && unit_gran (unit) > base.gran
+                   && unit_gran (unit) != GR_WEEKEND)
+            {
+              /* the story names only the month (year): "that day" after "last
+               * October" is a day of it we do not know, not its first */
+              m->pt = base;
+              m->pt.gran = unit_gran (unit);
+            }
+          else if (!shifted_point (&base, unit, k, &m->pt))
             point_clear (&m->pt, unit_gran (unit));
           else if (unit_gran (unit) < m->pt.gran)
             {
@@ -1990,7 +2174,7 @@ match_relative (Ctx *c, guint i, Match *m)
           /* this weekend: the one ahead, or the one just gone when it is Monday */
           if (base_date (c, m, &d))
             {
-              if (g_date_get_weekday (&d) == G_DATE_MONDAY && tense_at (c, i, m->end) < 0)
+              if (g_date_get_weekday (&d) == G_DATE_MONDAY && tense_at (c, i, m->end, TRUE) < 0)
                 g_date_subtract_days (&d, 1);
               point_from_date (&m->pt, &d, GR_WEEKEND);
             }
@@ -1999,8 +2183,11 @@ match_relative (Ctx *c, guint i, Match *m)
           return TRUE;
         }
       resolve_unit (c, m, unit, k);
+      m->pt.fiscal = fiscal;
       return TRUE;
     }
+  if (fiscal)
+    return FALSE;
   if (the || rel == W_CURRENT || rel == W_LATEST || rel == W_SAME)
     {
       /* the previous Friday: before the day the story is at */
@@ -2033,8 +2220,28 @@ match_relative (Ctx *c, guint i, Match *m)
     }
   if (month_at (c, j, TRUE, &month, &j))
     {
+      gint day;
+      guint k;
+      GDate d;
+
       m->end = j;
       m->is_point = TRUE;
+      /* last Oct. 23, next May 1: the one before (after) the base date */
+      if ((rel == W_LAST || rel == W_NEXT) && day_at (c, j, &day, &k)
+          && !(c->a[j].kind == ATOM_NUM && c->a[j].digits == 0))
+        {
+          point_clear (&m->pt, GR_DAY);
+          m->pt.month = month;
+          m->pt.day = day;
+          m->end = k;
+          if (base_date (c, m, &d))
+            {
+              gint cmp = month * 32 + day - (gint) (g_date_get_month (&d) * 32 + g_date_get_day (&d));
+
+              m->pt.year = g_date_get_year (&d) + (rel == W_LAST ? -(cmp >= 0) : cmp <= 0);
+            }
+          return TRUE;
+        }
       resolve_month (c, m, i, month, rel == W_THIS ? 0 : rel == W_NEXT || rel == W_COMING ? 1 : -1);
       if (rel == W_THIS)
         {
@@ -2059,7 +2266,7 @@ match_relative (Ctx *c, guint i, Match *m)
               gint now = season_of (g_date_get_month (&d));
 
               m->pt.year = g_date_get_year (&d) - (g_date_get_month (&d) <= 2 ? 1 : 0);
-              if (lex->val < now && tense_at (c, i, m->end) > 0)
+              if (lex->val < now && tense_at (c, i, m->end, FALSE) > 0)
                 m->pt.year++;
             }
         }
@@ -2085,7 +2292,7 @@ match_weekend_year_end (Ctx *c, guint i, Match *m)
       point_clear (&m->pt, GR_WEEKEND);
       if (base_date (c, m, &d))
         {
-          if (g_date_get_weekday (&d) < G_DATE_SATURDAY && tense_at (c, i, m->end) <= 0)
+          if (g_date_get_weekday (&d) < G_DATE_SATURDAY && tense_at (c, i, m->end, TRUE) <= 0)
             g_date_subtract_days (&d, 7);
           point_from_date (&m->pt, &d, GR_WEEKEND);
         }
@@ -2124,6 +2331,23 @@ match_the_year (Ctx *c, guint i, Match *m)
       || (unit != UNIT_YEAR && unit != UNIT_WEEK && unit != UNIT_MONTH))
     return FALSE;
   m->end = j + 1;
+  /* the week of March 6: the week that day is in */
+  if (unit == UNIT_WEEK && is_word (c, j + 1, W_OF))
+    {
+      Match day;
+      GDate d;
+
+      if (match_point_core (c, j + 2, &day, TRUE) && day.is_point && day.pt.gran == GR_DAY
+          && day.pt.hour < 0 && day.pt.pod == NULL && point_to_date (&day.pt, &d) && day.pt.day > 0)
+        {
+          m->end = day.end;
+          m->is_point = TRUE;
+          m->anchor = day.anchor;
+          m->anchor_timex = day.anchor_timex;
+          point_from_date (&m->pt, &d, GR_WEEK);
+          return TRUE;
+        }
+    }
   if (text_is (c, j + 1, "ended") || text_is (c, j + 1, "ending") || text_is (c, j + 1, "ends"))
     {
       char value[16];
@@ -2199,6 +2423,20 @@ match_quarter (Ctx *c, guint i, Match *m)
   else
     return FALSE;
 
+  /* the first half of the 1990s, the last half of the '80s: the decade's
+   * (century's) start or end */
+  if (year < 0 && half && is_word (c, j, W_OF))
+    {
+      Match era;
+
+      if (match_year (c, j + 1, &era) && era.is_point
+          && (era.pt.gran == GR_DECADE || era.pt.gran == GR_CENTURY))
+        {
+          *m = era;
+          m->mod = sub == 1 ? "START" : "END";
+          return TRUE;
+        }
+    }
   /* of 1990, of fiscal 1990, 2022 */
   if (year < 0)
     {
@@ -2229,7 +2467,7 @@ match_quarter (Ctx *c, guint i, Match *m)
       point_clear (&m->pt, GR_HALF);
       m->pt.sub = sub;
       if (base_date (c, m, &d))
-        m->pt.year = g_date_get_year (&d) - (sub == 2 && g_date_get_month (&d) <= 6 && tense_at (c, i, j) <= 0 ? 1 : 0);
+        m->pt.year = g_date_get_year (&d) - (sub == 2 && g_date_get_month (&d) <= 6 && tense_at (c, i, j, FALSE) <= 0 ? 1 : 0);
     }
   else
     resolve_quarter (c, m, i, sub);
@@ -2391,11 +2629,8 @@ match_month_date (Ctx *c, guint i, Match *m, gboolean cued)
           k = is_punct (c, j, ',') ? j + 1 : j;
           if (is_word (c, k, W_OF))
             k++;
-          if (year_number_at (c, k, &y))
-            {
-              year = y;
-              j = k + 1;
-            }
+          if (year_at (c, k, &y, &j))
+            year = y;
           else if (k < c->n && c->a[k].apos && !c->a[k].plural)
             {
               year = c->a[k].num + (c->a[k].num < 30 ? 2000 : 1900);
@@ -2521,7 +2756,7 @@ match_weekday (Ctx *c, guint i, Match *m)
     return FALSE;
   m->end = j;
   m->is_point = TRUE;
-  resolve_weekday (c, m, wday, tense_at (c, i, j) > 0 ? 1 : 0);
+  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 ? 1 : 0);
   return TRUE;
 }
 
@@ -2645,20 +2880,15 @@ match_year (Ctx *c, guint i, Match *m)
   /* nineteen ninety-six, nineteen eighty */
   if ((lex = lex_at (c, j, LX_NUMBER)) != NULL && lex->val >= 11 && lex->val <= 20)
     {
-      Count tail;
       guint k;
-      const LedeTimeLex *tens = lex_at (c, j + 1, LX_NUMBER);
 
-      if (tens != NULL && tens->val >= 10 && tens->val < 100 && count_at (c, j + 1, &tail, &k)
-          && tail.count >= 10 && tail.count < 100)
-        {
-          m->end = k;
-          m->is_point = TRUE;
-          point_clear (&m->pt, GR_YEAR);
-          m->pt.year = lex->val * 100 + tail.count;
-          return TRUE;
-        }
-      return FALSE;
+      if (!spelled_year_at (c, j, &y, &k))
+        return FALSE;
+      m->end = k;
+      m->is_point = TRUE;
+      point_clear (&m->pt, GR_YEAR);
+      m->pt.year = y;
+      return TRUE;
     }
 
   if (!year_number_at (c, j, &y))
@@ -2720,9 +2950,8 @@ match_season (Ctx *c, guint i, Match *m)
   {
     guint k = is_word (c, j, W_OF) ? j + 1 : j;
 
-    if (year_number_at (c, k, &y))
+    if (year_at (c, k, &y, &m->end))
       {
-        m->end = k + 1;
         m->is_point = TRUE;
         point_clear (&m->pt, GR_SEASON);
         m->pt.sub = lex->val;
@@ -2775,6 +3004,11 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
   if (j < c->n && c->a[j].kind == ATOM_WORD && !c->a[j].cap
       && (c->a[j].lex == NULL || c->a[j].lex->cls == LX_UNIT || c->a[j].lex->cls == LX_PART_OF_DAY))
     return FALSE;
+  /* a name: "appealed to the 11th Circuit", "from the 82nd Airborne"; after
+   * "on" it stays a day even when a run-on sentence goes on ("on the 21st
+   * Putin said") */
+  if (before != W_ON && j < c->n && c->a[j].kind == ATOM_WORD && c->a[j].cap && c->a[j].lex == NULL)
+    return FALSE;
   if (j < c->n && (c->a[j].kind == ATOM_NUM || is_punct (c, j, '-')))
     return FALSE;
   m->end = j;
@@ -2783,7 +3017,7 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
   m->pt.day = day;
   if (base_date (c, m, &d))
     {
-      gint dir = tense_at (c, i, j) > 0 ? 1 : -1;
+      gint dir = tense_at (c, i, j, TRUE) > 0 ? 1 : -1;
       gint guard;
 
       /* the most recent such day on or before the base, or the next one after it */
@@ -2797,6 +3031,43 @@ match_day_ordinal (Ctx *c, guint i, Match *m)
       m->pt.year = g_date_get_year (&d);
       m->pt.month = g_date_get_month (&d);
     }
+  return TRUE;
+}
+
+/* The second day of a pair or range, its month said once: the "25" of "April
+ * 24 and 25", "Nov. 3-5", "May 1 to 4"; it is the day just named, moved. */
+static gboolean
+match_paired_day (Ctx *c, guint i, Match *m)
+{
+  const LedeTimex *prev;
+  GDate d;
+  gint day;
+
+  match_init (m, i);
+  if (i < 2 || !is_plain_number (c, i) || c->a[i].digits > 2 || c->ref < 0
+      || c->ref_sentence != c->sentence || c->ref_pt.gran != GR_DAY || c->ref_pt.day <= 0
+      || c->ref_pt.hour >= 0)
+    return FALSE;
+  if (!(is_word (c, i - 1, W_AND) || is_word (c, i - 1, W_OR) || is_word (c, i - 1, W_TO)
+        || is_word (c, i - 1, W_THROUGH) || (is_punct (c, i - 1, '-') && glued (c, i))))
+    return FALSE;
+  prev = &g_array_index (c->doc->timexes, LedeTimex, c->ref);
+  if (prev->end != c->a[i - 2].end)
+    return FALSE;
+  day = c->a[i].num;
+  /* a number of something else follows: "April 24 and 25 delegates" */
+  if (i + 1 < c->n && (c->a[i + 1].kind == ATOM_NUM || lex_at (c, i + 1, LX_MONTH) != NULL
+                       || (c->a[i + 1].kind == ATOM_WORD && !c->a[i + 1].cap && c->a[i + 1].lex == NULL)))
+    return FALSE;
+  if (day <= c->ref_pt.day || day > 31 || !point_to_date (&c->ref_pt, &d)
+      || day > g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)))
+    return FALSE;
+  m->end = i + 1;
+  m->is_point = TRUE;
+  m->pt = c->ref_pt;
+  m->pt.day = day;
+  m->anchor = "timex";
+  m->anchor_timex = c->ref;
   return TRUE;
 }
 
@@ -2917,7 +3188,45 @@ match_holiday (Ctx *c, guint i, Match *m)
 
 /* A clock time: "3 p.m.", "10:35 a.m.", "3pm", "15:00 GMT", "1500 GMT", "noon",
  * "midnight", "6 o'clock", with a zone and a day after it: "5 p.m. EST Nov. 9". */
-static gboolean match_point_core (Ctx *c, guint i, Match *m, gboolean cued);
+/* The day a time of day belongs to, for a clock time or a part of the day
+ * whose words end before atom j (m->end is j): the day written right after it
+ * ("noon Thursday", "5 p.m. EST, Nov. 9", "mid-afternoon yesterday"), which
+ * then becomes part of it; or after "on" ("3 p.m. on Friday"), a timex of its
+ * own; else the day the story last named; else the base date. */
+static void
+day_of_time (Ctx *c, guint j, Match *m)
+{
+  gboolean on = is_word (c, j, W_ON);
+  guint d = is_punct (c, j, ',') || on ? j + 1 : j;
+  Match date;
+
+  if ((is_word (c, d, W_TODAY) || is_word (c, d, W_YESTERDAY) || is_word (c, d, W_TOMORROW)
+       || lex_at (c, d, LX_WEEKDAY) || (lex_at (c, d, LX_MONTH) && !on))
+      && match_point_core (c, d, &date, TRUE) && date.is_point && date.pt.gran == GR_DAY
+      && date.pt.hour < 0 && date.pt.pod == NULL)
+    {
+      m->pt = date.pt;
+      m->anchor = date.anchor;
+      m->anchor_timex = date.anchor_timex;
+      if (!on)
+        m->end = date.end;
+    }
+  else if (c->ref >= 0 && c->ref_pt.gran == GR_DAY)
+    {
+      m->pt = c->ref_pt;
+      m->anchor = "timex";
+      m->anchor_timex = c->ref;
+    }
+  else
+    {
+      GDate base;
+
+      if (base_date (c, m, &base))
+        point_from_date (&m->pt, &base, GR_DAY);
+      else
+        point_clear (&m->pt, GR_DAY);
+    }
+}
 
 static gboolean
 match_time (Ctx *c, guint i, Match *m)
@@ -2925,7 +3234,6 @@ match_time (Ctx *c, guint i, Match *m)
   guint j = i;
   gint hour = -1, minute = 0;
   gboolean utc = FALSE;
-  Match date;
   const char *mod = NULL;
   guint k;
 
@@ -3006,40 +3314,7 @@ match_time (Ctx *c, guint i, Match *m)
   m->end = j;
   m->mod = mod;
   m->is_point = TRUE;
-  /* its day: written right after it ("noon Thursday", "5 p.m. EST, Nov. 9")
-   * and then part of it; or after "on" ("3 p.m. on Friday"), a timex of its
-   * own; else the day last named in this sentence; else the base date */
-  {
-    gboolean on = is_word (c, j, W_ON);
-    guint d = is_punct (c, j, ',') || on ? j + 1 : j;
-
-    if ((is_word (c, d, W_TODAY) || is_word (c, d, W_YESTERDAY) || is_word (c, d, W_TOMORROW)
-         || lex_at (c, d, LX_WEEKDAY) || (lex_at (c, d, LX_MONTH) && !on))
-        && match_point_core (c, d, &date, TRUE) && date.is_point && date.pt.gran == GR_DAY
-        && date.pt.hour < 0 && date.pt.pod == NULL)
-      {
-        m->pt = date.pt;
-        m->anchor = date.anchor;
-        m->anchor_timex = date.anchor_timex;
-        if (!on)
-          m->end = date.end;
-      }
-    else if (c->ref >= 0 && c->ref_sentence == c->sentence && c->ref_pt.gran == GR_DAY)
-      {
-        m->pt = c->ref_pt;
-        m->anchor = "timex";
-        m->anchor_timex = c->ref;
-      }
-    else
-      {
-        GDate base;
-
-        if (base_date (c, m, &base))
-          point_from_date (&m->pt, &base, GR_DAY);
-        else
-          point_clear (&m->pt, GR_DAY);
-      }
-  }
+  day_of_time (c, j, m);
   m->pt.gran = GR_DAY;
   m->pt.hour = hour;
   m->pt.minute = minute;
@@ -3159,6 +3434,20 @@ match_point (Ctx *c, guint i, Match *m)
           break;
         }
     }
+  /* mid-afternoon yesterday, by mid afternoon, late evening Tuesday */
+  if (mod != NULL && pod_at (c, j, FALSE) != NULL)
+    {
+      const char *pod = pod_at (c, j, FALSE);
+
+      m->end = j + 1;
+      m->mod = mod;
+      m->is_point = TRUE;
+      day_of_time (c, j + 1, m);
+      m->pt.gran = GR_DAY;
+      m->pt.hour = -1;
+      m->pt.pod = pod;
+      return TRUE;
+    }
   /* the match keeps its start at i, so "the early 1980s" spans the modifier;
    * the core may also find a period ("the past year"), which takes none */
   if (!match_point_core (c, j, m, mod != NULL) || (!m->is_point && mod != NULL))
@@ -3233,6 +3522,7 @@ match_at (Ctx *c, guint i, Match *best)
 {
   gboolean (*const rules[]) (Ctx *, guint, Match *) = {
     match_set, match_duration, match_ref_word, match_time, match_point, match_the_year,
+    match_paired_day,
   };
   Match try;
   gboolean found = FALSE;
@@ -3244,6 +3534,29 @@ match_at (Ctx *c, guint i, Match *best)
         found = TRUE;
       }
   return found;
+}
+
+/* A programme or book title in quotation marks: "This Week", ''60 Minutes'':
+ * a capitalized word inside an expression that opens a quotation. One word
+ * alone ("Today," he said) may open a quoted sentence and stays a timex. */
+static gboolean
+is_quoted_title (const Ctx *c, guint start, guint end)
+{
+  const guchar *q;
+  guint len;
+
+  if (start == 0 || c->a[start - 1].kind != ATOM_PUNCT)
+    return FALSE;
+  q = (const guchar *) c->doc->text + c->a[start - 1].start;
+  len = c->a[start - 1].end - c->a[start - 1].start;
+  /* ", ', `` and U+201C, U+2018 */
+  if (!(*q == '"' || *q == '\'' || *q == '`'
+        || (len >= 3 && q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x98))))
+    return FALSE;
+  for (guint i = start + 1; i < end; i++)
+    if (c->a[i].kind == ATOM_WORD && c->a[i].cap)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -3270,6 +3583,11 @@ emit (Ctx *c, guint start, const Match *m)
     t.value = g_strdup (m->value);
   g_array_append_val (c->doc->timexes, t);
 
+  if (t.type == LEDE_TIMEX_DURATION)
+    {
+      c->ref_span = index;
+      c->ref_span_sentence = c->sentence;
+    }
   if (!m->is_point || m->pt.year < 0 || m->comparison)
     return;
   c->ref = index;
@@ -3299,7 +3617,7 @@ find_full_date (LedeDoc *doc, guint32 start, guint32 end, gboolean whole_line, G
 
   while (last > start && g_ascii_isspace (doc->text[last - 1]))
     last--;
-  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1 };
+  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .ref_span = -1 };
 
   g_array_set_size (atoms, 0);
   atomize (doc->text, start, end, atoms);
@@ -3364,7 +3682,7 @@ void
 lede_time_annotate (const LedeModel *model, LedeDoc *doc)
 {
   g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (Atom));
-  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .anchor_kind = "none" };
+  Ctx c = { .doc = doc, .ref = -1, .ref_quarter = -1, .ref_full = -1, .ref_span = -1, .anchor_kind = "none" };
 
   if (g_date_valid (&doc->date))
     {
@@ -3416,7 +3734,8 @@ lede_time_annotate (const LedeModel *model, LedeDoc *doc)
             }
           if (match_at (&c, i, &m))
             {
-              emit (&c, i, &m);
+              if (!is_quoted_title (&c, i, m.end))
+                emit (&c, i, &m);
               i = m.end;
             }
           else
