@@ -107,7 +107,7 @@ member_string (Writer *w, const char *name, const char *value)
 }
 
 static void
-member_uint (Writer *w, const char *name, guint64 value)
+uint_value (Writer *w, guint64 value)
 {
   char digits[24];
   guint n = sizeof digits;
@@ -116,8 +116,14 @@ member_uint (Writer *w, const char *name, guint64 value)
   do
     digits[--n] = (char) ('0' + value % 10);
   while ((value /= 10) != 0);
-  key (w, name);
   g_string_append_len (w->out, digits + n, sizeof digits - n);
+}
+
+static void
+member_uint (Writer *w, const char *name, guint64 value)
+{
+  key (w, name);
+  uint_value (w, value);
 }
 
 static void
@@ -437,6 +443,189 @@ write_quotes (Writer *w)
   close_container (w, ']');
 }
 
+/* "entity": the participant's entity id (as write_entities numbers them) or null. */
+static void
+member_entity (Writer *w, gint32 mention)
+{
+  char id[16];
+
+  if (mention < 0)
+    {
+      member_string (w, "entity", NULL);
+      return;
+    }
+  g_snprintf (id, sizeof id, "E%u",
+              g_array_index (w->doc->mentions, LedeMention, mention).entity + 1);
+  member_string (w, "entity", id);
+}
+
+static void
+event_arg (Writer *w, const LedeEventArg *arg, gboolean with_role)
+{
+  separator (w);
+  open_container (w, '{');
+  if (with_role)
+    member_string (w, "role", lede_event_role_to_string (arg->role));
+  member_entity (w, arg->mention);
+  span_members (w, arg->span, TRUE);
+  close_container (w, '}');
+}
+
+static void
+member_event_time (Writer *w, gint32 timex)
+{
+  const LedeTimex *t;
+
+  key (w, "time");
+  if (timex < 0)
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+  t = &g_array_index (w->doc->timexes, LedeTimex, timex);
+  open_container (w, '{');
+  span_members (w, (LedeSpan) { t->start, t->end }, TRUE);
+  member_string (w, "value", t->value);
+  member_uint (w, "timex", (guint64) timex);
+  close_container (w, '}');
+}
+
+static void
+member_quote_index (Writer *w, const char *name, gint32 quote)
+{
+  if (quote >= 0)
+    member_uint (w, name, (guint64) quote);
+  else
+    member_string (w, name, NULL);
+}
+
+/* Whether an earlier argument of the event's mentions [first, k) names the
+ * same participant (its entity, or the same words) in the same role kind. */
+static gboolean
+event_arg_seen (const LedeDoc *doc, const LedeEvent *ev, guint upto_mention, guint upto_arg,
+                const LedeEventArg *arg)
+{
+  for (guint m = ev->first_mention; m <= upto_mention; m++)
+    {
+      const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
+      guint last = m == upto_mention ? upto_arg : em->first_arg + em->n_args;
+
+      for (guint a = em->first_arg; a < last; a++)
+        {
+          const LedeEventArg *x = &g_array_index (doc->event_args, LedeEventArg, a);
+          gboolean same;
+
+          if ((x->role == LEDE_EVENT_ROLE_PLACE) != (arg->role == LEDE_EVENT_ROLE_PLACE))
+            continue;
+          if (x->mention >= 0 || arg->mention >= 0)
+            same = x->mention >= 0 && arg->mention >= 0
+                   && g_array_index (doc->mentions, LedeMention, x->mention).entity
+                      == g_array_index (doc->mentions, LedeMention, arg->mention).entity;
+          else
+            same = x->span.end - x->span.start == arg->span.end - arg->span.start
+                   && memcmp (doc->text + x->span.start, doc->text + arg->span.start,
+                              x->span.end - x->span.start) == 0;
+          if (same)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The event's participants (or places) over all its mentions, each once. */
+static void
+event_args_union (Writer *w, const LedeEvent *ev, gboolean places)
+{
+  const LedeDoc *doc = w->doc;
+
+  key (w, places ? "places" : "participants");
+  open_container (w, '[');
+  for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+    {
+      const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
+
+      for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
+        {
+          const LedeEventArg *arg = &g_array_index (doc->event_args, LedeEventArg, a);
+
+          if ((arg->role == LEDE_EVENT_ROLE_PLACE) == places
+              && !event_arg_seen (doc, ev, m, a, arg))
+            event_arg (w, arg, !places);
+        }
+    }
+  close_container (w, ']');
+}
+
+static void
+write_events (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+
+  if (doc->events == NULL)
+    return;
+  key (w, "events");
+  open_container (w, '[');
+  for (guint e = 0; e < doc->events->len; e++)
+    {
+      const LedeEvent *ev = &g_array_index (doc->events, LedeEvent, e);
+      const LedeEventMention *first = &g_array_index (doc->event_mentions, LedeEventMention,
+                                                      ev->first_mention);
+      gint32 timex = -1;
+      char id[16];
+
+      separator (w);
+      open_container (w, '{');
+      g_snprintf (id, sizeof id, "V%u", e + 1);
+      member_string (w, "id", id);
+      member_string (w, "type", lede_event_type_to_string (ev->type));
+      member_string (w, "cameo", ev->cameo);
+      member_span_object (w, "trigger", first->trigger);
+      event_args_union (w, ev, FALSE);
+      event_args_union (w, ev, TRUE);
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions && timex < 0; m++)
+        timex = g_array_index (doc->event_mentions, LedeEventMention, m).timex;
+      member_event_time (w, timex);
+      key (w, "reported_by");
+      open_container (w, '[');
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+        {
+          gint32 q = g_array_index (doc->event_mentions, LedeEventMention, m).reported_in;
+          gboolean seen = FALSE;
+
+          for (guint k = ev->first_mention; k < m && !seen; k++)
+            seen = g_array_index (doc->event_mentions, LedeEventMention, k).reported_in == q;
+          if (q >= 0 && !seen)
+            {
+              separator (w);
+              uint_value (w, (guint64) q);
+            }
+        }
+      close_container (w, ']');
+      key (w, "mentions");
+      open_container (w, '[');
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+        {
+          const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
+
+          separator (w);
+          open_container (w, '{');
+          member_span_object (w, "trigger", em->trigger);
+          key (w, "participants");
+          open_container (w, '[');
+          for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
+            event_arg (w, &g_array_index (doc->event_args, LedeEventArg, a), TRUE);
+          close_container (w, ']');
+          member_event_time (w, em->timex);
+          member_quote_index (w, "quote", em->quote);
+          member_quote_index (w, "reported_in", em->reported_in);
+          close_container (w, '}');
+        }
+      close_container (w, ']');
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
 char *
 lede_json_write (const LedeDoc *doc, gboolean pretty)
 {
@@ -462,6 +651,7 @@ lede_json_write (const LedeDoc *doc, gboolean pretty)
   if (doc->options.layers & LEDE_CAP_TIME)
     write_timexes (&w);
   write_quotes (&w);
+  write_events (&w);
   close_container (&w, '}');
   if (pretty)
     g_string_append_c (w.out, '\n');
