@@ -26,6 +26,7 @@
 #define MAX_NP_TOKENS      7
 /* A date this far from the trigger (in tokens, within the clause) is its time. */
 #define MAX_TIME_DISTANCE 16
+#define MAX_STATEMENT_TIME_DISTANCE 4
 /* Mention merging looks back this many events, and an event keeps at most this many mentions. */
 #define MERGE_LOOKBACK     8
 #define MAX_EVENT_MENTIONS 16
@@ -55,6 +56,7 @@ typedef struct {
 #define MEET LEDE_EVENT_MEET
 #define VISIT LEDE_EVENT_VISIT
 #define COMM LEDE_EVENT_COMMUNICATE
+#define STATE LEDE_EVENT_STATEMENT
 #define AGREE LEDE_EVENT_AGREEMENT
 #define ELECT LEDE_EVENT_ELECTION
 #define APPOINT LEDE_EVENT_APPOINTMENT
@@ -80,6 +82,9 @@ static const Trigger triggers[] = {
   { "agreement", AGREE, "05", N | W },
   { "agreements", AGREE, "05", N | W },
   { "agrees", AGREE, "03", W | OT },
+  { "announce", STATE, "01", OT },
+  { "announced", STATE, "01", OT | P },
+  { "announces", STATE, "01", OT },
   { "appoint", APPOINT, NULL, OO | AS | P },
   { "appointed", APPOINT, NULL, OO | AS | P },
   { "appointment", APPOINT, NULL, N | AS },
@@ -97,7 +102,6 @@ static const Trigger triggers[] = {
   { "congratulates", COMM, "05", OO },
   { "congratulating", COMM, "05", OO },
   { "congratulations", COMM, "05", N | TR },
-  { "contract", AGREE, "06", N | W },
   { "deal", AGREE, "05", N | W },
   { "discussed", MEET, "04", OT | W },
   { "discusses", MEET, "04", OT | W },
@@ -113,6 +117,8 @@ static const Trigger triggers[] = {
   { "hired", APPOINT, NULL, OO | AS | P },
   { "hires", APPOINT, NULL, OO | AS | P },
   { "invaded", CONFLICT, "19", OD | P },
+  { "lawsuit", CONFLICT, "11", N | AG },
+  { "lawsuits", CONFLICT, "11", N | AG },
   { "letter", COMM, NULL, N | TR },
   { "meet", MEET, "04", OO | W },
   { "meeting", MEET, "04", N | W | OO },
@@ -157,6 +163,7 @@ static const Trigger triggers[] = {
 #undef MEET
 #undef VISIT
 #undef COMM
+#undef STATE
 #undef AGREE
 #undef ELECT
 #undef APPOINT
@@ -201,7 +208,7 @@ static const char *const light_verbs[] = {
   "held", "holds", "hold", "holding", "had", "has", "have", "paid", "pays", "made", "makes",
   "signed", "signs", "reached", "reach", "struck", "sent", "sends", "wrote", "write",
   "imposed", "imposes", "launched", "began", "started", "staged", "completed", "concluded",
-  "announced", "won", "wins", NULL
+  "announced", "won", "wins", "filed", "files", NULL
 };
 
 static const char *const determiners[] = {
@@ -243,6 +250,7 @@ typedef struct {
   GArray   *types;        /* LedeEventType per mention */
   GPtrArray *cameos;      /* const char * per mention */
   GArray   *args;         /* LedeEventArg */
+  guint     window_first; /* the first token of the sentence (or window) being read */
 } Ctx;
 
 static inline const LedeToken *
@@ -399,6 +407,17 @@ mention_at (const Ctx *c, gint32 m)
   return &g_array_index (c->doc->mentions, LedeMention, m);
 }
 
+static const Trigger *trigger_at (const Ctx *c, guint i);
+
+/* A trigger that is only a verb ("met", "signed"): no noun phrase runs over it. */
+static gboolean
+is_verb_trigger (const Ctx *c, guint i)
+{
+  const Trigger *tr = trigger_at (c, i);
+
+  return tr != NULL && !(tr->flags & F_NOUN);
+}
+
 /* A nationality or place used as a modifier: "the Chinese president", "the
  * Apple board". */
 static gboolean
@@ -463,7 +482,7 @@ np_forward (const Ctx *c, guint i, guint end, LedeSpan *span, gint32 *mention)
       return i + 1;
     }
   while (i < end && i - first < MAX_NP_TOKENS && (word_in (c, i, determiners) || is_np_word (c, i))
-         && c->tok_timex[i] < 0 && (i == first || trigger_at (c, i) == NULL || word_in (c, i - 1, determiners)))
+         && c->tok_timex[i] < 0 && (i == first || !is_verb_trigger (c, i)))
     i++;
   if (i == first)
     return first;
@@ -631,15 +650,28 @@ find_subject (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint fl
         }
       return;
     }
-  if (i <= floor || t - i >= MAX_LEFT_TOKENS || is_clause_end (c, i - 1) || is_punct (c, i - 1))
+  /* "Medvedev, who met Xi": the relative pronoun's antecedent */
+  if (i > c->window_first + 2 && word_in (c, i - 1, (const char *const[]) { "who", "which", NULL })
+      && word_is (c, i - 2, ","))
     {
-      /* "Medvedev, who met Xi": the relative pronoun's antecedent */
-      if (i > floor + 2 && word_in (c, i - 1, (const char *const[]) { "who", "which", NULL })
-          && word_is (c, i - 2, ","))
-        i -= 2;
-      else
-        return;
+      i -= 2;
+      floor = c->window_first;
     }
+  /* "The airline, which is the third largest in China, signed": the subject
+   * before an apposition or a relative clause set off by commas */
+  else if (i > c->window_first + 2 && word_is (c, i - 1, ","))
+    {
+      for (guint k = i - 2; k > c->window_first + 1 && i - k < 2 * MAX_LEFT_TOKENS; k--)
+        if (word_is (c, k, ","))
+          {
+            if (np_backward (c, k - 1, c->window_first, &span, &m, &first))
+              add_arg (c, em, role, span, m);
+            return;
+          }
+      return;
+    }
+  else if (i <= floor || t - i >= MAX_LEFT_TOKENS || is_clause_end (c, i - 1) || is_punct (c, i - 1))
+    return;
   /* "Xi Jinping's visit": the possessor of a noun trigger */
   if ((tr->flags & F_NOUN) && i > floor + 1 && (word_is (c, i - 1, "'s") || word_is (c, i - 1, "\xE2\x80\x99s")))
     i--;
@@ -769,9 +801,9 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
 
 /* The DATE or TIME expression nearest the trigger within [floor, end). */
 static gint32
-find_time (const Ctx *c, guint t, guint floor, guint end)
+find_time (const Ctx *c, guint t, guint floor, guint end, guint distance)
 {
-  for (guint d = 1; d <= MAX_TIME_DISTANCE; d++)
+  for (guint d = 1; d <= distance; d++)
     {
       if (t + d < end && c->tok_timex[t + d] >= 0)
         return c->tok_timex[t + d];
@@ -906,7 +938,7 @@ annotate_trigger (Ctx *c, guint t, guint first, guint end)
         add_arg (c, em, LEDE_EVENT_ROLE_OTHER, span, m);
     }
   right = find_objects (c, em, tr, t, cend, passive);
-  em->timex = find_time (c, t, floor, MAX (right, MIN (cend, t + 4)));
+  em->timex = find_time (c, t, floor, MAX (right, MIN (cend, t + 4)), MAX_TIME_DISTANCE);
   em->reported_in = c->tok_content[t];
 }
 
@@ -939,10 +971,15 @@ add_statement (Ctx *c, guint q, guint cue_token, guint first, guint end)
             m = c->tok_mention[i];
             break;
           }
-      add_arg (c, em, LEDE_EVENT_ROLE_AGENT, quote->source, m);
+      /* "the deal was announced", "it is believed": what is said, not who says it */
+      add_arg (c, em, is_passive (c, cue_token + 1, cue_token) ? LEDE_EVENT_ROLE_THEME
+                                                               : LEDE_EVENT_ROLE_AGENT,
+               quote->source, m);
     }
+  /* a statement's own date stands next to its cue ("said on Thursday"); one
+   * further off mostly dates what was said */
   floor = clause_start (c, cue_token, first);
-  em->timex = find_time (c, cue_token, floor, clause_end (c, cue_token, end));
+  em->timex = find_time (c, cue_token, floor, clause_end (c, cue_token, end), MAX_STATEMENT_TIME_DISTANCE);
   em->reported_in = quote->reported_by;
 }
 
@@ -1197,6 +1234,7 @@ lede_events_annotate (const LedeModel *model, LedeDoc *doc)
         {
           guint wend = MIN (first + 160, end);
 
+          c.window_first = first;
           for (guint t = first; t < wend; t++)
             if (tok_cue[t] >= 0 && (t == 0 || tok_cue[t - 1] != tok_cue[t])
                 && g_array_index (doc->quotes, LedeQuote, tok_cue[t]).kind != LEDE_QUOTE_REPORT)
