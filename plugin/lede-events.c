@@ -27,8 +27,7 @@
 /* A date this far from the trigger (in tokens, within the clause) is its time. */
 #define MAX_TIME_DISTANCE 16
 #define MAX_STATEMENT_TIME_DISTANCE 4
-/* Mention merging looks back this many events, and an event keeps at most this many mentions. */
-#define MERGE_LOOKBACK     8
+/* An event keeps at most this many mentions (merging looks back LEDE_EVENT_LOOKBACK events). */
 #define MAX_EVENT_MENTIONS 16
 #define MAX_MENTION_ARGS  12
 
@@ -71,7 +70,7 @@ typedef struct {
 #define AG F_AGAINST
 #define N F_NOUN
 #define P F_PASSIVE
-/* Sorted by word (bsearch; a unit test checks the order). CAMEO root codes:
+/* Sorted by word (bsearch; lede_events_annotate checks the order once). CAMEO root codes:
  * 03 intent to cooperate, 04 consult (meet, visit, call), 05 diplomatic
  * cooperation (praise, sign), 11 disapprove (accuse, sue), 13 threaten,
  * 14 protest, 16 reduce relations (sanctions), 17 coerce (arrest),
@@ -119,7 +118,6 @@ static const Trigger triggers[] = {
   { "invaded", CONFLICT, "19", OD | P },
   { "lawsuit", CONFLICT, "11", N | AG },
   { "lawsuits", CONFLICT, "11", N | AG },
-  { "letter", COMM, NULL, N | TR },
   { "meet", MEET, "04", OO | W },
   { "meeting", MEET, "04", N | W | OO },
   { "meetings", MEET, "04", N | W },
@@ -153,8 +151,8 @@ static const Trigger triggers[] = {
   { "talked", MEET, "04", W },
   { "talks", MEET, "04", N | W },
   { "threatened", CONFLICT, "13", OO },
-  { "travelled", VISIT, "04", TD },
   { "traveled", VISIT, "04", TD },
+  { "travelled", VISIT, "04", TD },
   { "trip", VISIT, "04", N | TD },
   { "visit", VISIT, "04", N | OD | TD },
   { "visited", VISIT, "04", OD | P },
@@ -870,6 +868,11 @@ is_trigger_use (const Ctx *c, guint t, const Trigger *tr)
     return FALSE;
   if (is_capitalized (c, t) && t > 0 && !is_clause_end (c, t - 1) && !is_punct (c, t - 1))
     return FALSE;
+  /* "Meet the Press", "Visit Britain": a base form opening a sentence is a
+   * name or an imperative */
+  if (is_capitalized (c, t) && t == c->window_first && !g_str_has_suffix (tr->word, "ed")
+      && !g_str_has_suffix (tr->word, "s") && !g_str_has_suffix (tr->word, "ing"))
+    return FALSE;
   /* a noun trigger needs an article, a light verb, a possessor or a following "with"/"between" */
   /* "Putin's personally signed letter", "the elected council": a participle as an adjective */
   if (!(tr->flags & F_NOUN) && t > 0 && t + 1 < c->n && is_np_word (c, t + 1)
@@ -1136,7 +1139,7 @@ merge_mentions (Ctx *c, LedeDoc *doc)
 
       /* statements and communications are each their own act */
       for (gint64 e = (gint64) drafts->len - 1;
-           type != LEDE_EVENT_STATEMENT && type != LEDE_EVENT_COMMUNICATE && e >= 0 && drafts->len - e <= MERGE_LOOKBACK && found < 0; e--)
+           type != LEDE_EVENT_STATEMENT && type != LEDE_EVENT_COMMUNICATE && e >= 0 && drafts->len - e <= LEDE_EVENT_LOOKBACK && found < 0; e--)
         {
           const Draft *x = &g_array_index (drafts, Draft, e);
 
@@ -1187,8 +1190,21 @@ merge_mentions (Ctx *c, LedeDoc *doc)
   for (guint e = 0, first = 0; e < drafts->len; e++)
     {
       const Draft *d = &g_array_index (drafts, Draft, e);
-      LedeEvent ev = { d->type, d->cameo, first, d->n_mentions };
+      LedeEvent ev = { d->type, d->cameo, first, d->n_mentions, -1 };
 
+      /* "Medvedev handed Xi a letter" after "Xi met Medvedev": a communication
+       * between the parties of a meeting or visit just before is part of it */
+      for (guint back = 1; d->type == LEDE_EVENT_COMMUNICATE && d->n_entities >= 2
+                           && back <= LEDE_EVENT_LOOKBACK && back <= e && ev.part_of < 0; back++)
+        {
+          const Draft *host = &g_array_index (drafts, Draft, e - back);
+          gboolean all = host->type == LEDE_EVENT_MEET || host->type == LEDE_EVENT_VISIT;
+
+          for (guint k = 0; all && k < d->n_entities; k++)
+            all = draft_has_entity (host, d->entities[k]);
+          if (all)
+            ev.part_of = (gint32) (e - back);
+        }
       g_array_append_val (doc->events, ev);
       fill[e] = first;
       first += d->n_mentions;
@@ -1200,6 +1216,8 @@ merge_mentions (Ctx *c, LedeDoc *doc)
       g_array_index (doc->event_mentions, LedeEventMention, fill[em->event]++) = *em;
     }
 }
+
+static gsize triggers_checked;
 
 void
 lede_events_annotate (const LedeModel *model, LedeDoc *doc)
@@ -1220,6 +1238,13 @@ lede_events_annotate (const LedeModel *model, LedeDoc *doc)
     .args = g_array_new (FALSE, FALSE, sizeof (LedeEventArg)),
   };
 
+  if (g_once_init_enter (&triggers_checked))
+    {
+      /* a programming error that every test run would catch */
+      for (guint k = 1; k < G_N_ELEMENTS (triggers); k++)
+        g_assert (strcmp (triggers[k - 1].word, triggers[k].word) < 0);
+      g_once_init_leave (&triggers_checked, 1);
+    }
   mark_tokens (&c);
   mark_quotes (&c);
   for (guint k = 0; k < doc->sentences->len; k++)

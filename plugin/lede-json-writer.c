@@ -556,6 +556,40 @@ event_args_union (Writer *w, const LedeEvent *ev, gboolean places)
   close_container (w, ']');
 }
 
+/* The attributions that tell of event e: those holding its mentions, and
+ * those holding the mentions of the events that are part of it (which follow
+ * it within LEDE_EVENT_LOOKBACK events). */
+static void
+write_reported_by (Writer *w, guint e)
+{
+  const LedeDoc *doc = w->doc;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  key (w, "reported_by");
+  open_container (w, '[');
+  for (guint k = e; k < doc->events->len && k <= e + LEDE_EVENT_LOOKBACK; k++)
+    {
+      const LedeEvent *ev = &g_array_index (doc->events, LedeEvent, k);
+
+      if (k != e && ev->part_of != (gint32) e)
+        continue;
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+        {
+          gint32 q = g_array_index (doc->event_mentions, LedeEventMention, m).reported_in;
+          gboolean known = q < 0;
+
+          for (guint s = 0; s < seen->len && !known; s++)
+            known = g_array_index (seen, gint32, s) == q;
+          if (known)
+            continue;
+          g_array_append_val (seen, q);
+          separator (w);
+          uint_value (w, (guint64) q);
+        }
+    }
+  close_container (w, ']');
+}
+
 static void
 write_events (Writer *w)
 {
@@ -585,22 +619,9 @@ write_events (Writer *w)
       for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions && timex < 0; m++)
         timex = g_array_index (doc->event_mentions, LedeEventMention, m).timex;
       member_event_time (w, timex);
-      key (w, "reported_by");
-      open_container (w, '[');
-      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
-        {
-          gint32 q = g_array_index (doc->event_mentions, LedeEventMention, m).reported_in;
-          gboolean seen = FALSE;
-
-          for (guint k = ev->first_mention; k < m && !seen; k++)
-            seen = g_array_index (doc->event_mentions, LedeEventMention, k).reported_in == q;
-          if (q >= 0 && !seen)
-            {
-              separator (w);
-              uint_value (w, (guint64) q);
-            }
-        }
-      close_container (w, ']');
+      g_snprintf (id, sizeof id, "V%d", ev->part_of + 1);
+      member_string (w, "part_of", ev->part_of >= 0 ? id : NULL);
+      write_reported_by (w, e);
       key (w, "mentions");
       open_container (w, '[');
       for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)

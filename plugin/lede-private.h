@@ -174,12 +174,16 @@ typedef struct {
   gint32   reported_in;  /* the attribution whose content tells of it, or -1 */
 } LedeEventMention;
 
+/* Mentions merge into (and communications join) one of the last this many events. */
+#define LEDE_EVENT_LOOKBACK 8
+
 /* An event: its mentions are LedeDoc.event_mentions[first_mention .. + n_mentions). */
 typedef struct {
   LedeEventType type;
   const char   *cameo;   /* static CAMEO root code ("04") or NULL where none fits */
   guint32       first_mention;
   guint32       n_mentions;
+  gint32        part_of;  /* the meeting or visit a communication took place in, or -1 */
 } LedeEvent;
 
 /* Per-64-byte checkpoints so byte offsets convert to code points or UTF-16
