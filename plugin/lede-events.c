@@ -95,7 +95,6 @@ static const Trigger triggers[] = {
   { "attacked", CONFLICT, "19", OO | P },
   { "attacks", CONFLICT, "19", OO | AG | P },
   { "bombed", CONFLICT, "19", OO | P },
-  { "called", COMM, "04", OO | P },
   { "congratulate", COMM, "05", OO },
   { "congratulated", COMM, "05", OO },
   { "congratulates", COMM, "05", OO },
@@ -251,7 +250,7 @@ enum {
   W_PARTICLE  = 1 << 7,
   W_RELATIVE  = 1 << 8,
 };
-/* the bits above hold the index + 1 of the word's entry in triggers[] */
+/* the bits from here up hold the index + 1 of the word's entry in triggers[] */
 #define TRIGGER_SHIFT 16
 
 /* Lower-case word → its classes and trigger, built once and shared by every
@@ -302,7 +301,7 @@ typedef struct {
   gint32   *tok_cue;      /* per token: the attribution whose cue it is in, or -1 */
   gint32   *tok_content;  /* per token: the innermost attribution whose content holds it, or -1 */
   guint32  *tok_word;     /* per token: its word classes (W_*) and trigger (TRIGGER_SHIFT) */
-  GArray   *mentions;     /* LedeEventMention, in text order, event = its type until merged */
+  GArray   *mentions;     /* LedeEventMention, in text order (event set by merge_mentions) */
   GArray   *types;        /* LedeEventType per mention */
   GPtrArray *cameos;      /* const char * per mention */
   GArray   *args;         /* LedeEventArg */
@@ -820,10 +819,17 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
                   if (role == LEDE_EVENT_ROLE_POSITION)
                     {
                       /* the office runs on over "of the CPC Central Committee" */
-                      while (next + 1 < limit && word_is (c, next, "of")
-                             && (c->tok_mention[next + 1] >= 0 || has_class (c, next + 1, W_DET)))
-                        next = np_forward (c, next + 1, limit, &(LedeSpan) { 0, 0 }, &(gint32) { 0 }) ,
-                        span.end = tok (c, next - 1)->end;
+                      while (next + 1 < limit && word_is (c, next, "of"))
+                        {
+                          LedeSpan of_span;
+                          gint32 of_mention;
+                          guint after = np_forward (c, next + 1, limit, &of_span, &of_mention);
+
+                          if (after == next + 1)
+                            break;
+                          span.end = of_span.end;
+                          next = after;
+                        }
                       m = -1;
                     }
                   if (!place_only || is_place)
