@@ -993,7 +993,8 @@ annotate_trigger (Ctx *c, guint t, guint first, guint end)
 }
 
 /* Statements: every attribution with a cue, except a news outlet's report
- * (it is how other events are known, and shows as their reported_by). */
+ * (it is how other events are known, and shows as their reported_by) and
+ * "according to" (which names a source, not an act of saying). */
 static void
 add_statement (Ctx *c, guint q, guint cue_token, guint first, guint end)
 {
@@ -1310,7 +1311,8 @@ lede_events_annotate (const LedeModel *model, LedeDoc *doc)
           c.window_first = first;
           for (guint t = first; t < wend; t++)
             if (tok_cue[t] >= 0 && (t == 0 || tok_cue[t - 1] != tok_cue[t])
-                && g_array_index (doc->quotes, LedeQuote, tok_cue[t]).kind != LEDE_QUOTE_REPORT)
+                && g_array_index (doc->quotes, LedeQuote, tok_cue[t]).kind != LEDE_QUOTE_REPORT
+                && !word_is (&c, t, "according"))
               add_statement (&c, (guint) tok_cue[t], t, first, wend);
             else if (tok_cue[t] < 0)
               annotate_trigger (&c, t, first, wend);
