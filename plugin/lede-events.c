@@ -96,21 +96,20 @@ static const Trigger triggers[] = {
   { "attacks", CONFLICT, "19", OO | AG | P },
   { "bombed", CONFLICT, "19", OO | P },
   { "congratulate", COMM, "05", OO },
-  { "congratulated", COMM, "05", OO },
+  { "congratulated", COMM, "05", OO | P },
   { "congratulates", COMM, "05", OO },
   { "congratulating", COMM, "05", OO },
   { "congratulations", COMM, "05", N | TR },
   { "deal", AGREE, "05", N | W },
-  { "discussed", MEET, "04", OT | W },
+  { "discussed", MEET, "04", OT | W | P },
   { "discusses", MEET, "04", OT | W },
   { "elect", ELECT, NULL, OO | AS | P },
   { "elected", ELECT, NULL, OO | AS | P },
   { "election", ELECT, NULL, N | AS },
   { "elects", ELECT, NULL, OO | AS | P },
   { "flew", VISIT, "04", TD },
-  { "greeted", COMM, "05", OO },
-  { "handed", COMM, NULL, OT | TR },
-  { "hands", COMM, NULL, OT | TR },
+  { "greeted", COMM, "05", OO | P },
+  { "handed", COMM, NULL, OT | TR | P },
   { "hire", APPOINT, NULL, OO | AS | P },
   { "hired", APPOINT, NULL, OO | AS | P },
   { "hires", APPOINT, NULL, OO | AS | P },
@@ -121,12 +120,12 @@ static const Trigger triggers[] = {
   { "meeting", MEET, "04", N | W | OO },
   { "meetings", MEET, "04", N | W },
   { "meets", MEET, "04", OO | W },
-  { "met", MEET, "04", OO | W },
+  { "met", MEET, "04", OO | W | P },
   { "named", APPOINT, NULL, OO | AS | P },
-  { "negotiated", AGREE, "04", OT | W },
+  { "negotiated", AGREE, "04", OT | W | P },
   { "negotiations", MEET, "04", N | W },
   { "nominated", APPOINT, NULL, OO | AS | P },
-  { "phoned", COMM, "04", OO },
+  { "phoned", COMM, "04", OO | P },
   { "promoted", APPOINT, NULL, OO | AS | P },
   { "protest", CONFLICT, "14", N | AG },
   { "protested", CONFLICT, "14", AG },
@@ -138,7 +137,7 @@ static const Trigger triggers[] = {
   { "resigns", APPOINT, NULL, AS },
   { "sanctioned", CONFLICT, "16", OO | P },
   { "sanctions", CONFLICT, "16", N | AG },
-  { "sent", COMM, NULL, OT | TR },
+  { "sent", COMM, NULL, OT | TR | P },
   { "shelled", CONFLICT, "19", OO | P },
   { "signed", AGREE, "05", OT | W | P },
   { "signing", AGREE, "05", OT | W },
@@ -149,7 +148,7 @@ static const Trigger triggers[] = {
   { "summit", MEET, "04", N | W },
   { "talked", MEET, "04", W },
   { "talks", MEET, "04", N | W },
-  { "threatened", CONFLICT, "13", OO },
+  { "threatened", CONFLICT, "13", OO | P },
   { "traveled", VISIT, "04", TD },
   { "travelled", VISIT, "04", TD },
   { "trip", VISIT, "04", N | TD },
@@ -235,6 +234,13 @@ static const char *const clause_words[] = {
   "whereas", "but", "since", "unless", "where", NULL
 };
 
+/* Objects that make "meet" mean "achieve": "meet the targets". */
+static const char *const achievements[] = {
+  "target", "targets", "goal", "goals", "deadline", "deadlines", "demand", "demands",
+  "standard", "standards", "requirement", "requirements", "need", "needs", "criteria",
+  "expectations", "threshold", "quota", "obligations", "benchmark", "benchmarks", NULL
+};
+
 static const char *const particles[] = { "over", "up", "out", "off", "down", NULL };
 static const char *const relatives[] = { "who", "which", NULL };
 
@@ -249,6 +255,7 @@ enum {
   W_PRONOUN   = 1 << 6,
   W_PARTICLE  = 1 << 7,
   W_RELATIVE  = 1 << 8,
+  W_ACHIEVE   = 1 << 9,
 };
 /* the bits from here up hold the index + 1 of the word's entry in triggers[] */
 #define TRIGGER_SHIFT 16
@@ -269,6 +276,7 @@ word_table (void)
         { aux_words, W_AUX }, { be_words, W_BE }, { clause_words, W_CLAUSE },
         { determiners, W_DET }, { light_verbs, W_LIGHT }, { np_stop_words, W_NP_STOP },
         { subject_pronouns, W_PRONOUN }, { particles, W_PARTICLE }, { relatives, W_RELATIVE },
+        { achievements, W_ACHIEVE },
       };
       GHashTable *words = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -306,6 +314,7 @@ typedef struct {
   GPtrArray *cameos;      /* const char * per mention */
   GArray   *args;         /* LedeEventArg */
   guint     window_first; /* the first token of the sentence (or window) being read */
+  gboolean  not_an_event; /* set by find_objects: the trigger means something else here */
 } Ctx;
 
 static inline const LedeToken *
@@ -459,6 +468,27 @@ is_verb_trigger (const Ctx *c, guint i)
   const Trigger *tr = trigger_at (c, i);
 
   return tr != NULL && !(tr->flags & F_NOUN);
+}
+
+/* Where the noun phrase of a noun trigger opens: the determiner, possessive
+ * or light verb before it, over up to three modifiers ("a coordinated
+ * attack", "the peace talks"). Returns the token after that word, or 0 when
+ * there is none. */
+static guint
+noun_opening (const Ctx *c, guint t, guint first)
+{
+  for (guint i = t; i > first && t - i <= 3; i--)
+    {
+      guint j = i - 1;
+
+      if (has_class (c, j, W_DET) || has_class (c, j, W_LIGHT) || word_is (c, j, "'s")
+          || word_is (c, j, "\xE2\x80\x99s"))
+        return i;
+      if (tok (c, j)->kind != LEDE_TOKEN_WORD || is_capitalized (c, j) || !is_np_word (c, j)
+          || c->tok_mention[j] >= 0 || is_verb_trigger (c, j) || has_class (c, j, W_PRONOUN))
+        return 0;
+    }
+  return 0;
 }
 
 /* A nationality or place used as a modifier: "the Chinese president", "the
@@ -631,6 +661,9 @@ find_subject (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint fl
   if (passive)
     role = (tr->flags & F_OBJ_THEME) ? LEDE_EVENT_ROLE_THEME
            : (tr->flags & F_OBJ_DEST) ? LEDE_EVENT_ROLE_DESTINATION : LEDE_EVENT_ROLE_OTHER;
+  /* "a coordinated attack": the modifiers are the noun's, not its subject */
+  if ((tr->flags & F_NOUN) && noun_opening (c, t, floor) > 0)
+    i = noun_opening (c, t, floor);
   while (i > floor && t - i < MAX_LEFT_TOKENS)
     {
       guint j = i - 1;
@@ -780,6 +813,8 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
           object_done = TRUE;
           if (next > i)
             {
+              if (tr->type == LEDE_EVENT_MEET && m < 0 && has_class (c, next - 1, W_ACHIEVE))
+                c->not_an_event = TRUE;
               add_arg (c, em, role, span, m);
               /* "met Xi and Putin" */
               if (next + 1 < limit && word_is (c, next, "and") && c->tok_mention[next + 1] >= 0)
@@ -807,7 +842,7 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
             role = LEDE_EVENT_ROLE_POSITION, want = TRUE;
           else if ((word_is (c, i, "against") || word_is (c, i, "on")) && (tr->flags & F_AGAINST))
             role = LEDE_EVENT_ROLE_OTHER, want = TRUE;
-          else if (word_is (c, i, "by") && passive)
+          else if (word_is (c, i, "by") && (passive || (tr->flags & F_NOUN)))
             role = LEDE_EVENT_ROLE_AGENT, want = TRUE;
           else if (is_place_prep)
             want = place_only = TRUE;
@@ -815,6 +850,9 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
             {
               guint next = np_forward (c, i + 1, limit, &span, &m);
 
+              /* "to" before a verb is an infinitive: "flew to Rome to swim" */
+              if (word_is (c, i, "to") && m < 0 && !has_class (c, i + 1, W_DET | W_PRONOUN))
+                next = i + 1;
               if (next > i + 1)
                 {
                   LedeEntityType type = m >= 0 ? mention_at (c, m)->type : LEDE_ENTITY_MISC;
@@ -853,12 +891,19 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
 static gint32
 find_time (const Ctx *c, guint t, guint floor, guint end, guint distance)
 {
+  gboolean comma_before = FALSE;
+
   for (guint d = 1; d <= distance; d++)
     {
       if (t + d < end && c->tok_timex[t + d] >= 0)
         return c->tok_timex[t + d];
-      if (t >= floor + d && c->tok_timex[t - d] >= 0)
+      if (t < floor + d)
+        continue;
+      /* before a comma, only a date opening the sentence ("On Monday, ...")
+       * dates this clause; another belongs to a clause of its own */
+      if (c->tok_timex[t - d] >= 0 && (!comma_before || t - d <= c->window_first + 2))
         return c->tok_timex[t - d];
+      comma_before = comma_before || word_is (c, t - d, ",");
     }
   return -1;
 }
@@ -925,7 +970,6 @@ is_trigger_use (const Ctx *c, guint t, const Trigger *tr)
   if (is_capitalized (c, t) && t == c->window_first && !g_str_has_suffix (tr->word, "ed")
       && !g_str_has_suffix (tr->word, "s") && !g_str_has_suffix (tr->word, "ing"))
     return FALSE;
-  /* a noun trigger needs an article, a light verb, a possessor or a following "with"/"between" */
   /* "Putin's personally signed letter", "the elected council": a participle as an adjective */
   if (!(tr->flags & F_NOUN) && t > 0 && t + 1 < c->n && is_np_word (c, t + 1)
       && !is_capitalized (c, t + 1) && !has_class (c, t + 1, W_DET)
@@ -947,9 +991,11 @@ is_trigger_use (const Ctx *c, guint t, const Trigger *tr)
             return FALSE;
         }
     }
-  if ((tr->flags & F_NOUN) && !(tr->flags & (F_OBJ_OTHER | F_OBJ_DEST)) && t > 0
-      && !has_class (c, t - 1, W_DET) && !has_class (c, t - 1, W_LIGHT)
-      && !word_is (c, t - 1, "'s") && !is_adverb (c, t - 1) && !has_class (c, t - 1, W_AUX)
+  /* a noun trigger needs an article, a light verb or a possessor (over its
+   * modifiers), or a following "with"/"between" */
+  if ((tr->flags & F_NOUN) && !(tr->flags & (F_OBJ_OTHER | F_OBJ_THEME | F_OBJ_DEST)) && t > 0
+      && noun_opening (c, t, c->window_first) == 0 && !is_adverb (c, t - 1)
+      && !has_class (c, t - 1, W_AUX)
       && !(t + 1 < c->n && (word_is (c, t + 1, "with") || word_is (c, t + 1, "between"))))
     return FALSE;
   return TRUE;
@@ -968,11 +1014,10 @@ annotate_trigger (Ctx *c, guint t, guint first, guint end)
   if (entry == NULL || !is_trigger_use (c, t, entry))
     return;
   /* "visit", "meeting", "attack" are nouns or verbs: a verb unless a
-   * determiner, a possessor or a light verb comes before */
+   * determiner, a possessor or a light verb opens its noun phrase */
   use = *entry;
   if ((use.flags & F_NOUN) && (use.flags & (F_OBJ_OTHER | F_OBJ_THEME | F_OBJ_DEST))
-      && t > first && !has_class (c, t - 1, W_DET) && !has_class (c, t - 1, W_LIGHT)
-      && !word_is (c, t - 1, "'s"))
+      && noun_opening (c, t, first) == 0)
     use.flags &= ~F_NOUN;
   floor = clause_start (c, t, first);
   cend = clause_end (c, t, end);
@@ -992,7 +1037,16 @@ annotate_trigger (Ctx *c, guint t, guint first, guint end)
           && np_forward (c, next + 1, cend, &span, &m) > next + 1)
         add_arg (c, em, LEDE_EVENT_ROLE_OTHER, span, m);
     }
+  c->not_an_event = FALSE;
   right = find_objects (c, em, tr, t, cend, passive);
+  if (c->not_an_event)
+    {
+      g_array_set_size (c->args, em->first_arg);
+      g_array_set_size (c->mentions, c->mentions->len - 1);
+      g_array_set_size (c->types, c->types->len - 1);
+      g_ptr_array_set_size (c->cameos, (gint) c->cameos->len - 1);
+      return;
+    }
   em->timex = find_time (c, t, floor, MAX (right, MIN (cend, t + 4)), MAX_TIME_DISTANCE);
   em->reported_in = c->tok_content[t];
 }
