@@ -24,6 +24,7 @@
 #define MAX_LEFT_TOKENS   10
 #define MAX_RIGHT_TOKENS  18
 #define MAX_NP_TOKENS      7
+#define MAX_NOUN_MODIFIERS 5
 /* A date this far from the trigger (in tokens, within the clause) is its time. */
 #define MAX_TIME_DISTANCE 16
 #define MAX_STATEMENT_TIME_DISTANCE 4
@@ -88,12 +89,12 @@ static const Trigger triggers[] = {
   { "appointed", APPOINT, NULL, OO | AS | P },
   { "appointment", APPOINT, NULL, N | AS },
   { "appoints", APPOINT, NULL, OO | AS | P },
-  { "arrest", CONFLICT, "17", OO | P },
+  { "arrest", CONFLICT, "17", N | OO | P },
   { "arrested", CONFLICT, "17", OO | P },
-  { "arrests", CONFLICT, "17", OO | P },
-  { "attack", CONFLICT, "19", OO | AG | P },
+  { "arrests", CONFLICT, "17", N | OO | P },
+  { "attack", CONFLICT, "19", N | OO | AG | P },
   { "attacked", CONFLICT, "19", OO | P },
-  { "attacks", CONFLICT, "19", OO | AG | P },
+  { "attacks", CONFLICT, "19", N | OO | AG | P },
   { "bombed", CONFLICT, "19", OO | P },
   { "congratulate", COMM, "05", OO },
   { "congratulated", COMM, "05", OO | P },
@@ -471,20 +472,21 @@ is_verb_trigger (const Ctx *c, guint i)
 }
 
 /* Where the noun phrase of a noun trigger opens: the determiner, possessive
- * or light verb before it, over up to three modifiers ("a coordinated
+ * or light verb before it, over a few modifiers ("a coordinated
  * attack", "the peace talks"). Returns the token after that word, or 0 when
  * there is none. */
 static guint
 noun_opening (const Ctx *c, guint t, guint first)
 {
-  for (guint i = t; i > first && t - i <= 3; i--)
+  for (guint i = t; i > first && t - i <= MAX_NOUN_MODIFIERS; i--)
     {
       guint j = i - 1;
 
       if (has_class (c, j, W_DET) || has_class (c, j, W_LIGHT) || word_is (c, j, "'s")
           || word_is (c, j, "\xE2\x80\x99s"))
         return i;
-      if (tok (c, j)->kind != LEDE_TOKEN_WORD || is_capitalized (c, j) || !is_np_word (c, j)
+      if ((tok (c, j)->kind != LEDE_TOKEN_WORD && !word_is (c, j, "-")) || is_capitalized (c, j)
+          || !is_np_word (c, j)
           || c->tok_mention[j] >= 0 || is_verb_trigger (c, j) || has_class (c, j, W_PRONOUN))
         return 0;
     }
@@ -668,6 +670,9 @@ find_subject (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint fl
     {
       guint j = i - 1;
 
+      /* "it was the attack": a noun after a copula has no subject */
+      if ((tr->flags & F_NOUN) && has_class (c, j, W_BE))
+        return;
       if (has_class (c, j, W_AUX) || is_adverb (c, j))
         {
           i = j;
