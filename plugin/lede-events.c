@@ -25,6 +25,7 @@
 #define MAX_RIGHT_TOKENS  18
 #define MAX_NP_TOKENS      7
 #define MAX_NOUN_MODIFIERS 5
+#define MAX_INFINITIVE_SKIP 6
 /* A date this far from the trigger (in tokens, within the clause) is its time. */
 #define MAX_TIME_DISTANCE 16
 #define MAX_STATEMENT_TIME_DISTANCE 4
@@ -242,6 +243,10 @@ static const char *const achievements[] = {
   "expectations", "threshold", "quota", "obligations", "benchmark", "benchmarks", NULL
 };
 
+static const char *const prepositions[] = {
+  "to", "in", "at", "for", "with", "from", "on", "into", "by", "of", "over", NULL
+};
+
 static const char *const particles[] = { "over", "up", "out", "off", "down", NULL };
 static const char *const relatives[] = { "who", "which", NULL };
 
@@ -257,6 +262,7 @@ enum {
   W_PARTICLE  = 1 << 7,
   W_RELATIVE  = 1 << 8,
   W_ACHIEVE   = 1 << 9,
+  W_PREP      = 1 << 10,
 };
 /* the bits from here up hold the index + 1 of the word's entry in triggers[] */
 #define TRIGGER_SHIFT 16
@@ -277,7 +283,7 @@ word_table (void)
         { aux_words, W_AUX }, { be_words, W_BE }, { clause_words, W_CLAUSE },
         { determiners, W_DET }, { light_verbs, W_LIGHT }, { np_stop_words, W_NP_STOP },
         { subject_pronouns, W_PRONOUN }, { particles, W_PARTICLE }, { relatives, W_RELATIVE },
-        { achievements, W_ACHIEVE },
+        { achievements, W_ACHIEVE }, { prepositions, W_PREP },
       };
       GHashTable *words = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -696,9 +702,20 @@ find_subject (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint fl
         {
           guint k = j;
 
-          while (k > floor && j - k < 4 && c->tok_mention[k - 1] < 0 && !is_punct (c, k - 1)
+          while (k > floor && j - k < MAX_INFINITIVE_SKIP && !is_punct (c, k - 1)
                  && !has_class (c, k - 1, W_PRONOUN) && !has_class (c, k - 1, W_CLAUSE))
-            k--;
+            {
+              /* a name after a preposition is in the verb phrase: "flew to Tokyo to meet" */
+              if (c->tok_mention[k - 1] >= 0)
+                {
+                  guint start = mention_at (c, c->tok_mention[k - 1])->first_token;
+
+                  if (start <= floor || !has_class (c, start - 1, W_PREP))
+                    break;
+                  k = start;
+                }
+              k--;
+            }
           i = k;
           continue;
         }
@@ -855,8 +872,10 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
             {
               guint next = np_forward (c, i + 1, limit, &span, &m);
 
-              /* "to" before a verb is an infinitive: "flew to Rome to swim" */
-              if (word_is (c, i, "to") && m < 0 && !has_class (c, i + 1, W_DET | W_PRONOUN))
+              /* "to" before a lower-case word other than an article is an
+               * infinitive: "flew to Rome to swim", "to meet Kishida" */
+              if (word_is (c, i, "to") && c->tok_mention[i + 1] < 0 && c->tok_title[i + 1] < 0
+                  && !is_capitalized (c, i + 1) && !has_class (c, i + 1, W_DET | W_PRONOUN))
                 next = i + 1;
               if (next > i + 1)
                 {

@@ -321,11 +321,46 @@ test_statements (void)
 }
 
 static void
+test_noun_triggers (void)
+{
+  g_autoptr(LedeDoc) doc = annotate_str (
+    "The rebels launched a coordinated missile attack on the city.\n\n"
+    "It was the biggest attack in years.\n\n"
+    "Joe Biden flew to Tokyo to meet Fumio Kishida.\n\n"
+    "Xi Jinping paid a state visit to Kazakhstan.");
+  const LedeEvent *launched = find (doc, "attack", 0), *biggest = find (doc, "attack", 1);
+  const LedeEvent *flew = find (doc, "flew", 0), *visit = find (doc, "visit", 0);
+
+  if (launched == NULL || biggest == NULL || flew == NULL || visit == NULL)
+    return;
+  /* the modifiers are the noun's; the subject is the light verb's */
+  assert_arg (doc, launched, LEDE_EVENT_ROLE_AGENT, "The rebels");
+  assert_arg (doc, launched, LEDE_EVENT_ROLE_OTHER, "the city");
+  /* after a copula, no subject */
+  g_assert_cmpuint (mention_of (doc, biggest, 0)->n_args, ==, 0);
+  /* "to meet" is no destination; the meeting has the traveller as its agent */
+  assert_entity (doc, flew, LEDE_EVENT_ROLE_DESTINATION, "Tokyo");
+  g_assert_cmpuint (mention_of (doc, flew, 0)->n_args, ==, 2);
+  {
+    const LedeEvent *meet = find (doc, "meet", 0);
+
+    if (meet != NULL)
+      {
+        assert_entity (doc, meet, LEDE_EVENT_ROLE_AGENT, "Joe Biden");
+        assert_entity (doc, meet, LEDE_EVENT_ROLE_OTHER, "Fumio Kishida");
+      }
+  }
+  assert_entity (doc, visit, LEDE_EVENT_ROLE_AGENT, "Xi Jinping");
+  assert_entity (doc, visit, LEDE_EVENT_ROLE_DESTINATION, "Kazakhstan");
+}
+
+static void
 test_not_events (void)
 {
   g_autoptr(LedeDoc) doc = annotate_str (
     "The visiting professor signs books.\n\nMeet the Press aired on Sunday.\n\n"
-    "She read Putin's personally signed letter.");
+    "She read Putin's personally signed letter.\n\n"
+    "The company did not meet its sales targets.");
 
   dump (doc);
   g_assert_cmpuint (doc->events->len, ==, 0);
@@ -461,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/events/communication", test_communication);
   g_test_add_func ("/events/agreement-conflict", test_agreement_conflict);
   g_test_add_func ("/events/statements", test_statements);
+  g_test_add_func ("/events/noun-triggers", test_noun_triggers);
   g_test_add_func ("/events/not-events", test_not_events);
   g_test_add_func ("/events/run-on", test_run_on);
   g_test_add_func ("/events/layers-option", test_layers_option);
