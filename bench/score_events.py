@@ -100,11 +100,15 @@ def overlaps(a, b):
 
 def lede_mentions(doc):
     """(type, trigger span, [(role, start, end)]) of every event mention."""
+    timexes = doc.get("timexes", [])
     for event in doc.get("events", []):
         for m in event["mentions"]:
-            args = [(p["role"], p["start"], p["end"]) for p in m["participants"]]
-            if m["time"] is not None:
-                args.append(("time", m["time"]["start"], m["time"]["end"]))
+            args = [(event["participants"][k]["role"], event["participants"][k]["start"],
+                     event["participants"][k]["end"]) for k in m["participants"]]
+            args += [("place", event["places"][k]["start"], event["places"][k]["end"])
+                     for k in m["places"]]
+            if m["timex"] is not None:
+                args.append(("time", timexes[m["timex"]]["start"], timexes[m["timex"]]["end"]))
             yield event["type"], (m["trigger"]["start"], m["trigger"]["end"]), args
 
 

@@ -26,6 +26,7 @@
 #define MAX_NP_TOKENS      7
 #define MAX_NOUN_MODIFIERS 5
 #define MAX_INFINITIVE_SKIP 6
+#define MAX_PARENTHESIS_TOKENS 6
 /* A date this far from the trigger (in tokens, within the clause) is its time. */
 #define MAX_TIME_DISTANCE 16
 #define MAX_STATEMENT_TIME_DISTANCE 4
@@ -443,6 +444,19 @@ is_clause_end (const Ctx *c, guint i)
   return has_class (c, i, W_CLAUSE);
 }
 
+/* The token after a short parenthesis opening at i ("(left)", "(R-Texas)"),
+ * or i when there is none. */
+static guint
+skip_parenthesis (const Ctx *c, guint i, guint end)
+{
+  if (i >= end || !word_is (c, i, "("))
+    return i;
+  for (guint k = i + 1; k < end && k - i <= MAX_PARENTHESIS_TOKENS; k++)
+    if (word_is (c, k, ")"))
+      return k + 1;
+  return i;
+}
+
 static void
 add_arg (Ctx *c, LedeEventMention *em, LedeEventRole role, LedeSpan span, gint32 mention)
 {
@@ -799,9 +813,15 @@ find_objects (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint en
                        || is_adverb (c, i)))
     i++;
   object_at = i;
-  while (i < limit && !is_clause_end (c, i))
+  for (;;)
     {
-      gboolean is_place_prep = word_is (c, i, "in") || word_is (c, i, "at");
+      gboolean is_place_prep;
+
+      /* "met Medvedev (left) on the 21st" */
+      i = skip_parenthesis (c, i, limit);
+      if (i >= limit || is_clause_end (c, i))
+        break;
+      is_place_prep = word_is (c, i, "in") || word_is (c, i, "at");
 
       if (word_is (c, i, ","))
         {
@@ -946,10 +966,10 @@ clause_start (const Ctx *c, guint t, guint first)
 static guint
 clause_end (const Ctx *c, guint t, guint end)
 {
-  guint i = t + 1;
+  guint i = skip_parenthesis (c, t + 1, end);
 
   while (i < end && i - t < 2 * MAX_RIGHT_TOKENS && !is_clause_end (c, i))
-    i++;
+    i = skip_parenthesis (c, i + 1, end);
   return i;
 }
 

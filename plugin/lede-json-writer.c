@@ -490,54 +490,43 @@ member_event_time (Writer *w, gint32 timex)
   close_container (w, '}');
 }
 
+/* An index into another array of the output, or null. */
 static void
-member_quote_index (Writer *w, const char *name, gint32 quote)
+member_index (Writer *w, const char *name, gint32 index)
 {
-  if (quote >= 0)
-    member_uint (w, name, (guint64) quote);
+  if (index >= 0)
+    member_uint (w, name, (guint64) index);
   else
     member_string (w, name, NULL);
 }
 
-/* Whether an earlier argument of the event's mentions [first, k) names the
- * same participant (its entity, or the same words) in the same role kind. */
+/* Whether two arguments name the same participant in the same role: the same
+ * entity, or the same words when neither is an entity. */
 static gboolean
-event_arg_seen (const LedeDoc *doc, const LedeEvent *ev, guint upto_mention, guint upto_arg,
-                const LedeEventArg *arg)
+same_event_arg (const LedeDoc *doc, const LedeEventArg *x, const LedeEventArg *y)
 {
-  for (guint m = ev->first_mention; m <= upto_mention; m++)
-    {
-      const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
-      guint last = m == upto_mention ? upto_arg : em->first_arg + em->n_args;
-
-      for (guint a = em->first_arg; a < last; a++)
-        {
-          const LedeEventArg *x = &g_array_index (doc->event_args, LedeEventArg, a);
-          gboolean same;
-
-          if ((x->role == LEDE_EVENT_ROLE_PLACE) != (arg->role == LEDE_EVENT_ROLE_PLACE))
-            continue;
-          if (x->mention >= 0 || arg->mention >= 0)
-            same = x->mention >= 0 && arg->mention >= 0
-                   && g_array_index (doc->mentions, LedeMention, x->mention).entity
-                      == g_array_index (doc->mentions, LedeMention, arg->mention).entity;
-          else
-            same = x->span.end - x->span.start == arg->span.end - arg->span.start
-                   && memcmp (doc->text + x->span.start, doc->text + arg->span.start,
-                              x->span.end - x->span.start) == 0;
-          if (same)
-            return TRUE;
-        }
-    }
-  return FALSE;
+  if (x->role != y->role)
+    return FALSE;
+  if (x->mention >= 0 || y->mention >= 0)
+    return x->mention >= 0 && y->mention >= 0
+           && g_array_index (doc->mentions, LedeMention, x->mention).entity
+              == g_array_index (doc->mentions, LedeMention, y->mention).entity;
+  return x->span.end - x->span.start == y->span.end - y->span.start
+         && memcmp (doc->text + x->span.start, doc->text + y->span.start,
+                    x->span.end - x->span.start) == 0;
 }
 
-/* The event's participants (or places) over all its mentions, each once. */
+/* The event's participants (or places) over all its mentions, each once.
+ * slots gets, for each of those arguments in mention order, its index in the
+ * list written, which the mentions refer to. An event has a bounded number of
+ * mentions and arguments (lede-events.c), so the search stays small. */
 static void
-event_args_union (Writer *w, const LedeEvent *ev, gboolean places)
+event_args_union (Writer *w, const LedeEvent *ev, gboolean places, GArray *slots)
 {
   const LedeDoc *doc = w->doc;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();  /* const LedeEventArg *, in slot order */
 
+  g_array_set_size (slots, 0);
   key (w, places ? "places" : "participants");
   open_container (w, '[');
   for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
@@ -547,12 +536,37 @@ event_args_union (Writer *w, const LedeEvent *ev, gboolean places)
       for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
         {
           const LedeEventArg *arg = &g_array_index (doc->event_args, LedeEventArg, a);
+          guint32 slot = seen->len;
 
-          if ((arg->role == LEDE_EVENT_ROLE_PLACE) == places
-              && !event_arg_seen (doc, ev, m, a, arg))
-            event_arg (w, arg, !places);
+          if ((arg->role == LEDE_EVENT_ROLE_PLACE) != places)
+            continue;
+          for (guint k = 0; k < seen->len && slot == seen->len; k++)
+            if (same_event_arg (doc, g_ptr_array_index (seen, k), arg))
+              slot = k;
+          if (slot == seen->len)
+            {
+              g_ptr_array_add (seen, (gpointer) arg);
+              event_arg (w, arg, !places);
+            }
+          g_array_append_val (slots, slot);
         }
     }
+  close_container (w, ']');
+}
+
+/* "participants" or "places" of one mention: indices into the event's list. */
+static void
+mention_arg_slots (Writer *w, const LedeEventMention *em, gboolean places, const GArray *slots,
+                   guint *next)
+{
+  key (w, places ? "places" : "participants");
+  open_container (w, '[');
+  for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
+    if ((g_array_index (w->doc->event_args, LedeEventArg, a).role == LEDE_EVENT_ROLE_PLACE) == places)
+      {
+        separator (w);
+        uint_value (w, g_array_index (slots, guint32, (*next)++));
+      }
   close_container (w, ']');
 }
 
@@ -594,6 +608,9 @@ static void
 write_events (Writer *w)
 {
   const LedeDoc *doc = w->doc;
+  g_autoptr(GArray) participant_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) place_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint next_participant, next_place;
 
   if (doc->events == NULL)
     return;
@@ -614,8 +631,8 @@ write_events (Writer *w)
       member_string (w, "type", lede_event_type_to_string (ev->type));
       member_string (w, "cameo", ev->cameo);
       member_span_object (w, "trigger", first->trigger);
-      event_args_union (w, ev, FALSE);
-      event_args_union (w, ev, TRUE);
+      event_args_union (w, ev, FALSE, participant_slots);
+      event_args_union (w, ev, TRUE, place_slots);
       for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions && timex < 0; m++)
         timex = g_array_index (doc->event_mentions, LedeEventMention, m).timex;
       member_event_time (w, timex);
@@ -624,6 +641,7 @@ write_events (Writer *w)
       write_reported_by (w, e);
       key (w, "mentions");
       open_container (w, '[');
+      next_participant = next_place = 0;
       for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
         {
           const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
@@ -631,14 +649,11 @@ write_events (Writer *w)
           separator (w);
           open_container (w, '{');
           member_span_object (w, "trigger", em->trigger);
-          key (w, "participants");
-          open_container (w, '[');
-          for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
-            event_arg (w, &g_array_index (doc->event_args, LedeEventArg, a), TRUE);
-          close_container (w, ']');
-          member_event_time (w, em->timex);
-          member_quote_index (w, "quote", em->quote);
-          member_quote_index (w, "reported_in", em->reported_in);
+          mention_arg_slots (w, em, FALSE, participant_slots, &next_participant);
+          mention_arg_slots (w, em, TRUE, place_slots, &next_place);
+          member_index (w, "timex", em->timex);
+          member_index (w, "quote", em->quote);
+          member_index (w, "reported_in", em->reported_in);
           close_container (w, '}');
         }
       close_container (w, ']');
