@@ -1125,6 +1125,10 @@ add_statement (Ctx *c, guint q, guint cue_token, guint first, guint end)
             m = c->tok_mention[i];
             break;
           }
+      /* a pronoun or a title the quotes layer resolved: its entity, through
+       * the entity's naming mention */
+      if (m < 0 && quote->entity >= 0)
+        m = (gint32) g_array_index (c->doc->entities, LedeEntity, quote->entity).canonical;
       /* "the deal was announced", "it is believed": what is said, not who says it */
       add_arg (c, em, is_passive (c, cue_token + 1, cue_token) ? LEDE_EVENT_ROLE_THEME
                                                                : LEDE_EVENT_ROLE_AGENT,
