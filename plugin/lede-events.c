@@ -42,7 +42,7 @@ enum {
   F_WITH        = 1 << 3,  /* "with X" is the other party */
   F_TO_RECIP    = 1 << 4,  /* "to X" is the recipient */
   F_TO_DEST     = 1 << 5,  /* "to X" is the destination */
-  F_AS_POSITION = 1 << 6,  /* "as X" (or "to X" for appointments) is the office */
+  F_AS_POSITION = 1 << 6,  /* "as X" is the office: "re-elected as General Secretary" */
   F_AGAINST     = 1 << 7,  /* "against X" / "on X" is the other party */
   F_NOUN        = 1 << 8,  /* a noun: its agent may be a possessor or the subject of a light verb */
   F_PASSIVE     = 1 << 9,  /* a participle whose passive subject is the other party / theme */
@@ -670,7 +670,7 @@ np_backward (const Ctx *c, guint i, guint floor, LedeSpan *span, gint32 *mention
 }
 
 /* The subject left of trigger t: adds the agent(s), or for a passive the
- * other party or theme. Returns the clause's first token it read back to. */
+ * other party or theme. */
 static void
 find_subject (Ctx *c, LedeEventMention *em, const Trigger *tr, guint t, guint floor,
               gboolean passive)
