@@ -440,6 +440,25 @@ test_sample_article (void)
   assert_arg (doc, met, LEDE_EVENT_ROLE_PLACE, "Diaoyutai State Guesthouse");
   assert_arg (doc, met, LEDE_EVENT_ROLE_PLACE, "Beijing");
   g_assert_cmpstr (time_value (doc, met), ==, "2022-12-21");
+  /* told by Medvedev himself ("Medvedev said he and Xi discussed ...") */
+  {
+    gboolean by_medvedev = FALSE;
+
+    for (guint k = 0; k < met->n_mentions; k++)
+      {
+        gint32 q = mention_of (doc, met, k)->reported_in;
+
+        if (q >= 0 && g_array_index (doc->quotes, LedeQuote, q).entity >= 0)
+          {
+            const LedeEntity *source = &g_array_index (doc->entities, LedeEntity,
+                                                       g_array_index (doc->quotes, LedeQuote, q).entity);
+            g_autofree char *name = entity_name (doc, (gint32) source->canonical);
+
+            by_medvedev = by_medvedev || strcmp (name, "Dmitry Medvedev") == 0;
+          }
+      }
+    g_assert_true (by_medvedev);
+  }
 
   /* Zelensky's visit to the United States */
   g_assert_cmpint (visit->type, ==, LEDE_EVENT_VISIT);
