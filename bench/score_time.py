@@ -31,7 +31,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from bench_lede import import_lede
+from bench_lede import import_lede, meantime_text
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "score_time"
@@ -73,29 +73,11 @@ def read_timeml(path):
     return "".join(text), gold, dct
 
 
-NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'", "''", "'re", "'ve",
-                   "'ll", "'d", "'m"}
-NO_SPACE_AFTER = {"(", "[", "$", "``"}
-
-
 def read_meantime(path):
     """Text rebuilt from MEANTIME tokens (one line per sentence), gold TIMEX3, the DCT, and
     what is not scored: the DCT's span and the text after the annotated sentences."""
     root = ET.parse(path).getroot()
-    pieces, spans, pos, prev_sentence, prev_tok = [], {}, 0, None, None
-    for tok in root.iter("token"):
-        word = tok.text or ""
-        word = {"``": '"', "''": '"'}.get(word, word)
-        sentence = tok.get("sentence")
-        if prev_sentence is not None:
-            sep = "\n" if sentence != prev_sentence else (
-                "" if (tok.text in NO_SPACE_BEFORE or prev_tok in NO_SPACE_AFTER) else " ")
-            pieces.append(sep)
-            pos += len(sep)
-        spans[tok.get("t_id")] = (pos, pos + len(word))
-        pieces.append(word)
-        pos += len(word)
-        prev_sentence, prev_tok = sentence, tok.text
+    text, spans = meantime_text(root)
     # MEANTIME annotates the title and the first sentences only: score what
     # lies up to the last sentence holding any markable
     sentence_of = {tok.get("t_id"): int(tok.get("sentence")) for tok in root.iter("token")}
@@ -115,7 +97,7 @@ def read_meantime(path):
             continue
         gold.append({"start": start, "end": end, "type": timex.get("type", ""),
                      "value": timex.get("value", "")})
-    return "".join(pieces), gold, dct, (dct_span, scored_end)
+    return text, gold, dct, (dct_span, scored_end)
 
 
 def corpora(data):

@@ -106,6 +106,8 @@ lede_pipeline_run (const LedeModel *model, const LedeOptions *defaults, const ch
     lede_time_annotate (model, doc);
   if (options.layers & LEDE_CAP_QUOTES)
     lede_quotes_annotate (model, doc);
+  if (options.layers & LEDE_CAP_EVENTS)
+    lede_events_annotate (model, doc);
   return doc;
 }
 

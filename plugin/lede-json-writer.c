@@ -107,7 +107,7 @@ member_string (Writer *w, const char *name, const char *value)
 }
 
 static void
-member_uint (Writer *w, const char *name, guint64 value)
+uint_value (Writer *w, guint64 value)
 {
   char digits[24];
   guint n = sizeof digits;
@@ -116,8 +116,14 @@ member_uint (Writer *w, const char *name, guint64 value)
   do
     digits[--n] = (char) ('0' + value % 10);
   while ((value /= 10) != 0);
-  key (w, name);
   g_string_append_len (w->out, digits + n, sizeof digits - n);
+}
+
+static void
+member_uint (Writer *w, const char *name, guint64 value)
+{
+  key (w, name);
+  uint_value (w, value);
 }
 
 static void
@@ -437,6 +443,225 @@ write_quotes (Writer *w)
   close_container (w, ']');
 }
 
+/* "entity": the participant's entity id (as write_entities numbers them) or null. */
+static void
+member_entity (Writer *w, gint32 mention)
+{
+  char id[16];
+
+  if (mention < 0)
+    {
+      member_string (w, "entity", NULL);
+      return;
+    }
+  g_snprintf (id, sizeof id, "E%u",
+              g_array_index (w->doc->mentions, LedeMention, mention).entity + 1);
+  member_string (w, "entity", id);
+}
+
+static void
+event_arg (Writer *w, const LedeEventArg *arg, gboolean with_role)
+{
+  separator (w);
+  open_container (w, '{');
+  if (with_role)
+    member_string (w, "role", lede_event_role_to_string (arg->role));
+  member_entity (w, arg->mention);
+  span_members (w, arg->span, TRUE);
+  close_container (w, '}');
+}
+
+static void
+member_event_time (Writer *w, gint32 timex)
+{
+  const LedeTimex *t;
+
+  key (w, "time");
+  if (timex < 0)
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+  t = &g_array_index (w->doc->timexes, LedeTimex, timex);
+  open_container (w, '{');
+  span_members (w, (LedeSpan) { t->start, t->end }, TRUE);
+  member_string (w, "value", t->value);
+  member_uint (w, "timex", (guint64) timex);
+  close_container (w, '}');
+}
+
+/* An index into another array of the output, or null. */
+static void
+member_index (Writer *w, const char *name, gint32 index)
+{
+  if (index >= 0)
+    member_uint (w, name, (guint64) index);
+  else
+    member_string (w, name, NULL);
+}
+
+/* Whether two arguments name the same participant in the same role: the same
+ * entity, or the same words when neither is an entity. */
+static gboolean
+same_event_arg (const LedeDoc *doc, const LedeEventArg *x, const LedeEventArg *y)
+{
+  if (x->role != y->role)
+    return FALSE;
+  if (x->mention >= 0 || y->mention >= 0)
+    return x->mention >= 0 && y->mention >= 0
+           && g_array_index (doc->mentions, LedeMention, x->mention).entity
+              == g_array_index (doc->mentions, LedeMention, y->mention).entity;
+  return x->span.end - x->span.start == y->span.end - y->span.start
+         && memcmp (doc->text + x->span.start, doc->text + y->span.start,
+                    x->span.end - x->span.start) == 0;
+}
+
+/* The event's participants (or places) over all its mentions, each once.
+ * slots gets, for each of those arguments in mention order, its index in the
+ * list written, which the mentions refer to. An event has a bounded number of
+ * mentions and arguments (lede-events.c), so the search stays small. */
+static void
+event_args_union (Writer *w, const LedeEvent *ev, gboolean places, GArray *slots)
+{
+  const LedeDoc *doc = w->doc;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();  /* const LedeEventArg *, in slot order */
+
+  g_array_set_size (slots, 0);
+  key (w, places ? "places" : "participants");
+  open_container (w, '[');
+  for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+    {
+      const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
+
+      for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
+        {
+          const LedeEventArg *arg = &g_array_index (doc->event_args, LedeEventArg, a);
+          guint32 slot = seen->len;
+
+          if ((arg->role == LEDE_EVENT_ROLE_PLACE) != places)
+            continue;
+          for (guint k = 0; k < seen->len && slot == seen->len; k++)
+            if (same_event_arg (doc, g_ptr_array_index (seen, k), arg))
+              slot = k;
+          if (slot == seen->len)
+            {
+              g_ptr_array_add (seen, (gpointer) arg);
+              event_arg (w, arg, !places);
+            }
+          g_array_append_val (slots, slot);
+        }
+    }
+  close_container (w, ']');
+}
+
+/* "participants" or "places" of one mention: indices into the event's list. */
+static void
+mention_arg_slots (Writer *w, const LedeEventMention *em, gboolean places, const GArray *slots,
+                   guint *next)
+{
+  key (w, places ? "places" : "participants");
+  open_container (w, '[');
+  for (guint a = em->first_arg; a < em->first_arg + em->n_args; a++)
+    if ((g_array_index (w->doc->event_args, LedeEventArg, a).role == LEDE_EVENT_ROLE_PLACE) == places)
+      {
+        separator (w);
+        uint_value (w, g_array_index (slots, guint32, (*next)++));
+      }
+  close_container (w, ']');
+}
+
+/* The attributions that tell of event e: those holding its mentions, and
+ * those holding the mentions of the events that are part of it (which follow
+ * it within LEDE_EVENT_LOOKBACK events). */
+static void
+write_reported_by (Writer *w, guint e)
+{
+  const LedeDoc *doc = w->doc;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  key (w, "reported_by");
+  open_container (w, '[');
+  for (guint k = e; k < doc->events->len && k <= e + LEDE_EVENT_LOOKBACK; k++)
+    {
+      const LedeEvent *ev = &g_array_index (doc->events, LedeEvent, k);
+
+      if (k != e && ev->part_of != (gint32) e)
+        continue;
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+        {
+          gint32 q = g_array_index (doc->event_mentions, LedeEventMention, m).reported_in;
+          gboolean known = q < 0;
+
+          for (guint s = 0; s < seen->len && !known; s++)
+            known = g_array_index (seen, gint32, s) == q;
+          if (known)
+            continue;
+          g_array_append_val (seen, q);
+          separator (w);
+          uint_value (w, (guint64) q);
+        }
+    }
+  close_container (w, ']');
+}
+
+static void
+write_events (Writer *w)
+{
+  const LedeDoc *doc = w->doc;
+  g_autoptr(GArray) participant_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) place_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint next_participant, next_place;
+
+  if (doc->events == NULL)
+    return;
+  key (w, "events");
+  open_container (w, '[');
+  for (guint e = 0; e < doc->events->len; e++)
+    {
+      const LedeEvent *ev = &g_array_index (doc->events, LedeEvent, e);
+      const LedeEventMention *first = &g_array_index (doc->event_mentions, LedeEventMention,
+                                                      ev->first_mention);
+      gint32 timex = -1;
+      char id[16];
+
+      separator (w);
+      open_container (w, '{');
+      g_snprintf (id, sizeof id, "V%u", e + 1);
+      member_string (w, "id", id);
+      member_string (w, "type", lede_event_type_to_string (ev->type));
+      member_string (w, "cameo", ev->cameo);
+      member_span_object (w, "trigger", first->trigger);
+      event_args_union (w, ev, FALSE, participant_slots);
+      event_args_union (w, ev, TRUE, place_slots);
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions && timex < 0; m++)
+        timex = g_array_index (doc->event_mentions, LedeEventMention, m).timex;
+      member_event_time (w, timex);
+      g_snprintf (id, sizeof id, "V%d", ev->part_of + 1);
+      member_string (w, "part_of", ev->part_of >= 0 ? id : NULL);
+      write_reported_by (w, e);
+      key (w, "mentions");
+      open_container (w, '[');
+      next_participant = next_place = 0;
+      for (guint m = ev->first_mention; m < ev->first_mention + ev->n_mentions; m++)
+        {
+          const LedeEventMention *em = &g_array_index (doc->event_mentions, LedeEventMention, m);
+
+          separator (w);
+          open_container (w, '{');
+          member_span_object (w, "trigger", em->trigger);
+          mention_arg_slots (w, em, FALSE, participant_slots, &next_participant);
+          mention_arg_slots (w, em, TRUE, place_slots, &next_place);
+          member_index (w, "timex", em->timex);
+          member_index (w, "quote", em->quote);
+          member_index (w, "reported_in", em->reported_in);
+          close_container (w, '}');
+        }
+      close_container (w, ']');
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
 char *
 lede_json_write (const LedeDoc *doc, gboolean pretty)
 {
@@ -462,6 +687,7 @@ lede_json_write (const LedeDoc *doc, gboolean pretty)
   if (doc->options.layers & LEDE_CAP_TIME)
     write_timexes (&w);
   write_quotes (&w);
+  write_events (&w);
   close_container (&w, '}');
   if (pretty)
     g_string_append_c (w.out, '\n');

@@ -67,6 +67,8 @@ static const struct {
   { "time", LEDE_CAP_TIME, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES },
   { "quotes", LEDE_CAP_QUOTES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
                                | LEDE_CAP_ENTITIES | LEDE_CAP_TIME },
+  { "events", LEDE_CAP_EVENTS, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
+                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES },
 };
 
 /* "layers": ["sentences", ...] — the layers to run, each with the layers it reads. */
@@ -100,7 +102,7 @@ member_layers (JsonNode *node, guint64 *layers, GError **error, int code)
         {
           g_set_error (error, LEDE_ERROR, code,
                        "\"layers\" names an unknown layer%s%s%s (known: structure, tokens, "
-                       "sentences, entities, time, quotes)",
+                       "sentences, entities, time, quotes, events)",
                        name ? " \"" : "", name ? name : "", name ? "\"" : "");
           return FALSE;
         }

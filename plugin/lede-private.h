@@ -135,6 +135,57 @@ typedef struct {
   LedeQuotedPhraseKind kind;
 } LedeQuotedPhrase;
 
+/* Events (lede-events.c): what happened, to whom, where and when. */
+typedef enum {
+  LEDE_EVENT_MEET,         /* meetings and talks */
+  LEDE_EVENT_VISIT,        /* visits and travel */
+  LEDE_EVENT_COMMUNICATE,  /* letters, calls, congratulations, greetings */
+  LEDE_EVENT_STATEMENT,    /* an attribution of the quotes layer */
+  LEDE_EVENT_AGREEMENT,    /* agreements, deals, signings */
+  LEDE_EVENT_ELECTION,     /* elections and re-elections */
+  LEDE_EVENT_APPOINTMENT,  /* appointments, nominations, resignations */
+  LEDE_EVENT_CONFLICT,     /* attacks, sanctions, lawsuits, threats, protests */
+} LedeEventType;
+
+typedef enum {
+  LEDE_EVENT_ROLE_AGENT,        /* who does it (PropBank Arg0) */
+  LEDE_EVENT_ROLE_OTHER,        /* the other party: met with, congratulated, attacked (Arg1) */
+  LEDE_EVENT_ROLE_THEME,        /* what is handed over, signed, announced (Arg1) */
+  LEDE_EVENT_ROLE_RECIPIENT,    /* to whom something goes (Arg2) */
+  LEDE_EVENT_ROLE_DESTINATION,  /* the place visited or travelled to */
+  LEDE_EVENT_ROLE_POSITION,     /* the office someone is elected or appointed to */
+  LEDE_EVENT_ROLE_PLACE,        /* where it happens ("in Beijing", "at the guesthouse") */
+} LedeEventRole;
+
+typedef struct {
+  LedeEventRole role;
+  LedeSpan      span;
+  gint32        mention;  /* the entity mention it is, or -1 (a pronoun or a common noun phrase) */
+} LedeEventArg;
+
+/* One place in the text that tells of an event. */
+typedef struct {
+  LedeSpan trigger;
+  guint32  event;        /* index into LedeDoc.events */
+  guint32  first_arg;    /* LedeDoc.event_args[first_arg .. first_arg + n_args) */
+  guint32  n_args;
+  gint32   timex;        /* its time (index into LedeDoc.timexes), or -1 */
+  gint32   quote;        /* a statement's own attribution (index into LedeDoc.quotes), or -1 */
+  gint32   reported_in;  /* the attribution whose content tells of it, or -1 */
+} LedeEventMention;
+
+/* Mentions merge into (and communications join) one of the last this many events. */
+#define LEDE_EVENT_LOOKBACK 8
+
+/* An event: its mentions are LedeDoc.event_mentions[first_mention .. + n_mentions). */
+typedef struct {
+  LedeEventType type;
+  const char   *cameo;   /* static CAMEO root code ("04") or NULL where none fits */
+  guint32       first_mention;
+  guint32       n_mentions;
+  gint32        part_of;  /* the meeting or visit a communication took place in, or -1 */
+} LedeEvent;
+
 /* Per-64-byte checkpoints so byte offsets convert to code points or UTF-16
  * units in O(64) without a per-byte map (memory stays a fraction of the text). */
 typedef struct {
@@ -153,7 +204,8 @@ typedef struct {
 
 /* Every layer this build has: the default of "layers" and the plugin's capabilities. */
 #define LEDE_ALL_LAYERS (LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES \
-                         | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES)
+                         | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES \
+                         | LEDE_CAP_EVENTS)
 
 typedef struct {
   LedeOptions defaults;
@@ -189,6 +241,9 @@ typedef struct {
   GArray         *quotes;     /* LedeQuote (NULL until the quotes layer runs) */
   GArray         *quote_parts;    /* LedeSpan: content pieces of the quotes */
   GArray         *quoted_phrases; /* LedeQuotedPhrase */
+  GArray         *events;         /* LedeEvent (NULL until the events layer runs) */
+  GArray         *event_mentions; /* LedeEventMention, grouped by event */
+  GArray         *event_args;     /* LedeEventArg */
   GPtrArray      *warnings;   /* char*, messages meant for the caller */
 } LedeDoc;
 
@@ -230,6 +285,7 @@ gboolean   lede_title_lexicon_is_role      (const LedeTitleLexicon *lex, const L
                                             guint first, guint n);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
 void       lede_quotes_annotate            (const LedeModel *model, LedeDoc *doc);
+void       lede_events_annotate            (const LedeModel *model, LedeDoc *doc);
 
 /* writers */
 char      *lede_json_write                 (const LedeDoc *doc, gboolean pretty);
@@ -249,6 +305,8 @@ const char *lede_timex_type_to_string      (LedeTimexType type);
 const char *lede_entity_type_to_string     (LedeEntityType type);
 const char *lede_quote_kind_to_string      (LedeQuoteKind kind);
 const char *lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind);
+const char *lede_event_type_to_string      (LedeEventType type);
+const char *lede_event_role_to_string      (LedeEventRole role);
 
 /* the entity model (lede-entities.c), loaded by lede_model_new */
 struct _LedeNerModel *lede_ner_model_new_from_resource (GError **error);

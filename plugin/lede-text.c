@@ -309,6 +309,9 @@ lede_doc_free (LedeDoc *doc)
   g_clear_pointer (&doc->quotes, g_array_unref);
   g_clear_pointer (&doc->quote_parts, g_array_unref);
   g_clear_pointer (&doc->quoted_phrases, g_array_unref);
+  g_clear_pointer (&doc->events, g_array_unref);
+  g_clear_pointer (&doc->event_mentions, g_array_unref);
+  g_clear_pointer (&doc->event_args, g_array_unref);
   g_clear_pointer (&doc->blocks, g_array_unref);
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
