@@ -3,8 +3,9 @@
 
 The outer run makes a private HOME (XDG dirs, keyfile GSettings with the plugin
 enabled and the side panel open on the Lede page), installs the built plugin
-into $XDG_DATA_HOME/gedit/plugins, and runs itself again (--inner) under
-`xvfb-run` and `dbus-run-session`, all inside `timeout`. The inner run starts
+into $XDG_DATA_HOME/gedit/plugins, starts its own Xvfb (on a display number
+Xvfb picks and reports with -displayfd) and runs itself again (--inner) under
+`dbus-run-session`, inside `timeout`. The inner run starts
 `gedit --standalone` on the example article and three texts written here
 (non-ASCII with astral characters, an empty one, a hostile one) and checks,
 through the file the plugin writes when $LEDE_GEDIT_DUMP is set (the ranges of
@@ -20,22 +21,22 @@ each Lede tag, read back from the buffer's tags):
    then match Lede's result on the new text;
 5. a click (xdotool) on a person's row in the side panel selects that span.
 
-Exit 77 (skip) when xvfb-run, dbus-run-session, xdotool, import or gedit is
+Exit 77 (skip) when Xvfb, dbus-run-session, xdotool, import or gedit is
 missing. Every wait is bounded.
 """
 
 import argparse
 import json
 import os
+import select
 import shutil
-import signal
 import subprocess
 import sys
 import time
 
 SKIP = 77
 PLUGIN_MODULE = "lede-gedit"
-TOOLS = ("gedit", "gsettings", "xvfb-run", "dbus-run-session", "xdotool", "import")
+TOOLS = ("gedit", "gsettings", "Xvfb", "dbus-run-session", "xdotool", "import")
 OUTER_TIMEOUT = 180     # seconds for the whole inner run
 WAIT = 60               # seconds for any one thing to show up in the dump
 
@@ -120,21 +121,61 @@ def outer(args):
     gsettings(env, "org.gnome.gedit.state.window", "side-panel-size", "380")
     gsettings(env, "org.gnome.gedit.state.window", "size", "(1260, 780)")
 
-    command = ["timeout", "-k", "10", str(OUTER_TIMEOUT),
-               "xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-               "dbus-run-session", "--",
+    xvfb, display = start_xvfb(env)
+    if xvfb is None:
+        return 1
+    env["DISPLAY"] = display
+    command = ["timeout", "-k", "10", str(OUTER_TIMEOUT), "dbus-run-session", "--",
                sys.executable, "-B", os.path.abspath(__file__), "--inner",
                "--plugin", args.plugin, "--plugin-file", args.plugin_file,
                "--article", args.article, "--screenshot", args.screenshot,
                "--workdir", work]
     try:
-        result = subprocess.run(command, env=env, timeout=OUTER_TIMEOUT + 30)
+        returncode = subprocess.run(command, env=env, timeout=OUTER_TIMEOUT + 30).returncode
     except subprocess.TimeoutExpired:
-        log("FAIL: the gedit session did not end in time")
-        return 1
-    if result.returncode == 124:
-        log("FAIL: the gedit session timed out")
-    return result.returncode
+        returncode = 124
+    finally:
+        stop(xvfb)
+    if returncode == 124:
+        log("FAIL: the gedit session did not end in %d s" % OUTER_TIMEOUT)
+    return returncode
+
+
+def start_xvfb(env):
+    """A private X server: (process, ":N"), or (None, None) when it does not start."""
+    read_end, write_end = os.pipe()
+    with open(os.path.join(env["HOME"], "xvfb.log"), "w") as xvfb_log:
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                                 "1280x800x24", "-nolisten", "tcp"], env=env,
+                                pass_fds=(write_end,), stdout=xvfb_log, stderr=xvfb_log)
+    os.close(write_end)
+    # Xvfb writes the number and the newline apart: read up to the newline,
+    # or it dies of a closed pipe
+    number = b""
+    deadline = time.monotonic() + 30
+    while not number.endswith(b"\n") and time.monotonic() < deadline:
+        ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
+        chunk = os.read(read_end, 64) if ready else b""
+        if not chunk:
+            break
+        number += chunk
+    os.close(read_end)
+    number = number.decode().strip()
+    if not number.isdigit():
+        log("FAIL: Xvfb did not start")
+        stop(xvfb)
+        return None, None
+    return xvfb, ":" + number
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------
@@ -341,13 +382,7 @@ def inner(args):
         log("FAIL: %s" % failure)
         status = 1
     finally:
-        if gedit.poll() is None:
-            gedit.send_signal(signal.SIGTERM)
-            try:
-                gedit.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                gedit.kill()
-                gedit.wait(timeout=10)
+        stop(gedit)
 
     with open(gedit_log, encoding="utf-8", errors="replace") as f:
         output = f.read()
