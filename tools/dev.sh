@@ -10,7 +10,9 @@ root=$(pwd)
 
 packages="gcc clang libclang-rt-14-dev meson ninja-build pkg-config
   libglib2.0-dev libjson-glib-dev gobject-introspection libgirepository1.0-dev
-  python3 python3-gi python3-pytest abigail-tools valgrind time"
+  python3 python3-gi python3-pytest abigail-tools valgrind time
+  gedit gedit-dev libpeas-dev xvfb xdotool imagemagick dbus-daemon libglib2.0-bin
+  python3-dask python3-distributed python3-pandas"
 
 install_packages() {
   missing=""

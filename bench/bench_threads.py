@@ -1,0 +1,66 @@
+"""How Annotator.annotate_many() scales with threads, from Python.
+
+    /usr/bin/python3 bench/bench_threads.py [--threads 1,2,4] [--rounds 3] [--library PATH]
+
+Annotates the PolNeAR train article texts (../shared/data, or $LEDE_SHARED_DATA)
+with every layer, once per thread count and round, and prints the best round's
+wall time, MB/s and the speed-up over one thread, with the machine's load
+average beside it (other work on a shared machine makes these figures noisy).
+Results are checked equal to the one-thread results. Asserts nothing else.
+"""
+
+import argparse
+import glob
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_lede import import_lede  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", default="1,2,4")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--library")
+    args = parser.parse_args()
+    lede = import_lede("bench_threads", args.library)
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    data = os.environ.get("LEDE_SHARED_DATA", os.path.join(root, "..", "shared", "data"))
+    paths = sorted(glob.glob(os.path.join(data, "polnear", "data", "train", "text", "*.txt")))
+    if not paths:
+        print("bench_threads: no PolNeAR texts under %s, skipping" % data)
+        return 0
+    texts = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            texts.append(f.read())
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    print("%d articles, %d bytes; %d CPUs; load average %s"
+          % (len(texts), size, os.cpu_count(), " ".join("%.2f" % x for x in os.getloadavg())))
+
+    with lede.Annotator() as annotator:
+        reference = None
+        base = None
+        for threads in [int(t) for t in args.threads.split(",")]:
+            best = None
+            for _ in range(args.rounds):
+                start = time.perf_counter()
+                docs = annotator.annotate_many(texts, threads=threads, as_json=True)
+                seconds = time.perf_counter() - start
+                best = seconds if best is None else min(best, seconds)
+            if reference is None:
+                reference = docs
+            elif docs != reference:
+                print("bench_threads: results with %d threads differ from one thread" % threads)
+                return 1
+            base = base or best
+            print("threads %d: %6.2f s  %5.2f MB/s  speed-up %.2f  (load %.2f)"
+                  % (threads, best, size / 1e6 / best, base / best, os.getloadavg()[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
