@@ -19,7 +19,13 @@ each Lede tag, read back from the buffer's tags):
 3. a screenshot is taken (kept at --screenshot);
 4. text typed with xdotool is annotated again after the debounce, and the tags
    then match Lede's result on the new text;
-5. a click (xdotool) on a person's row in the side panel selects that span.
+5. a click (xdotool) on a person's row in the side panel selects that span, and
+   Ctrl+Alt+L (the "Annotate with Lede" action) annotates again at once;
+6. Ctrl+S, Ctrl+Q: gedit saves, deactivates the plugin and exits with status 0.
+
+With LEDE_GEDIT_VALGRIND=1 gedit runs under valgrind memcheck, and any memory
+error or definite leak whose stack passes through the plugin or liblede fails
+the test (gedit's and GTK's own are not the plugin's to fix).
 
 Exit 77 (skip) when Xvfb, dbus-run-session, xdotool, import or gedit is
 missing. Every wait is bounded.
@@ -37,8 +43,12 @@ import time
 SKIP = 77
 PLUGIN_MODULE = "lede-gedit"
 TOOLS = ("gedit", "gsettings", "Xvfb", "dbus-run-session", "xdotool", "import")
-OUTER_TIMEOUT = 180     # seconds for the whole inner run
-WAIT = 60               # seconds for any one thing to show up in the dump
+# LEDE_GEDIT_VALGRIND=1 runs gedit under valgrind memcheck (tools/dev.sh does),
+# which makes everything about five times slower.
+VALGRIND = os.environ.get("LEDE_GEDIT_VALGRIND") == "1"
+SLOWDOWN = 5 if VALGRIND else 1
+OUTER_TIMEOUT = 180 * SLOWDOWN  # seconds for the whole inner run
+WAIT = 60 * SLOWDOWN            # seconds for any one thing to show up in the dump
 
 ENTITY_CATEGORY = {
     "PERSON": "lede-person",
@@ -355,6 +365,40 @@ def run_checks(args, work, dump_path, gedit, files, annotator):
     log("ok - clicking %r selected characters %d-%d (%r)"
         % (row["label"], row["start"], row["end"], selected))
 
+    # the shortcut of "Annotate with Lede" annotates the active document at once
+    serial = dump["serial"]
+    subprocess.run(["xdotool", "key", "ctrl+alt+l"], check=True, timeout=30)
+    dump = wait_for("Ctrl+Alt+L to annotate again",
+                    lambda d: d["serial"] > serial and document(d, article)["tags"] == new_expected,
+                    dump_path, gedit)
+    log("ok - Ctrl+Alt+L (win.lede-annotate) annotated the document again")
+
+    # 6. save (the typed text would otherwise ask) and quit
+    subprocess.run(["xdotool", "key", "ctrl+s"], check=True, timeout=30)
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        with open(article, encoding="utf-8") as f:
+            if f.read().rstrip("\n") == new_text:
+                break
+        time.sleep(0.2)
+    else:
+        raise Failure("Ctrl+S did not save the article")
+    # a second Ctrl+Q if the first came while gedit was still busy saving
+    status = None
+    for _ in range(2):
+        subprocess.run(["xdotool", "key", "ctrl+q"], check=True, timeout=30)
+        try:
+            status = gedit.wait(timeout=WAIT / 2)
+            break
+        except subprocess.TimeoutExpired:
+            pass
+    if status is None:
+        shot = os.path.join(work, "quit-failure.png")
+        subprocess.run(["import", "-window", "root", shot], timeout=30)
+        raise Failure("gedit did not quit on Ctrl+Q (screen: %s)" % shot)
+    check(status == 0, "gedit exited with status %d" % status)
+    log("ok - saved and quit: gedit exited with status 0")
+
 
 def inner(args):
     import lede    # PYTHONPATH points at python/ (tests/meson.build)
@@ -369,14 +413,17 @@ def inner(args):
             f.write(text)
 
     gedit_log = os.path.join(work, "gedit.log")
+    valgrind_log = os.path.join(work, "valgrind.log")
+    command = ["gedit", "--standalone"] + files      # gedit shows the first file: the article
+    env = dict(os.environ)
+    if VALGRIND:
+        command = valgrind_command(valgrind_log) + command
+        env["G_SLICE"] = "always-malloc"
     with open(gedit_log, "w") as log_file:
-        # gedit shows the first file: the article
-        gedit = subprocess.Popen(["gedit", "--standalone"] + files,
-                                 stdout=log_file, stderr=subprocess.STDOUT)
+        gedit = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=env)
     try:
         with lede.Annotator(offsets="codepoint") as annotator:
             run_checks(args, work, dump_path, gedit, files, annotator)
-        check(gedit.poll() is None, "gedit exited during the test")
         status = 0
     except Failure as failure:
         log("FAIL: %s" % failure)
@@ -392,11 +439,57 @@ def inner(args):
     if bad:
         log("FAIL: the plugin or Lede warned:\n  " + "\n  ".join(bad[:20]))
         status = 1
+    if VALGRIND:
+        found = valgrind_findings(valgrind_log)
+        if found:
+            log("FAIL: valgrind found %d error(s) through the plugin or Lede:\n%s"
+                % (len(found), "\n\n".join(found[:5])))
+            status = 1
+        else:
+            log("ok - valgrind: no memory error or definite leak through the plugin or Lede")
     if status != 0:
         log("gedit's output (last 40 lines):\n" + "\n".join(output.splitlines()[-40:]))
     else:
         log("ok - no warnings from the plugin or Lede in gedit's output")
     return status
+
+
+def valgrind_command(log_path):
+    command = ["valgrind", "--log-file=" + log_path, "--leak-check=full",
+               "--show-leak-kinds=definite", "--errors-for-leak-kinds=definite",
+               "--num-callers=40",
+               "--suppressions=" + os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                "valgrind.supp")]
+    if os.path.exists("/usr/share/glib-2.0/valgrind/glib.supp"):
+        command.append("--suppressions=/usr/share/glib-2.0/valgrind/glib.supp")
+    return command
+
+
+def valgrind_findings(log_path):
+    """valgrind's error and definite-leak records whose stack passes through the
+    plugin (liblede-gedit) or the library (liblede-1)."""
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return ["no valgrind log at %s" % log_path]
+    if "ERROR SUMMARY" not in text:
+        return ["valgrind's log has no summary: gedit did not end normally"]
+    records, record = [], []
+    for line in text.splitlines():
+        body = line.split("== ", 1)[-1] if line.startswith("==") else line
+        if body.strip():
+            record.append(body)
+        elif record:
+            records.append(record)
+            record = []
+    if record:
+        records.append(record)
+    kinds = ("Invalid ", "Conditional jump", "Use of uninitialised", "Syscall param",
+             "Mismatched free", "definitely lost", "Source and destination overlap")
+    return ["\n".join(r) for r in records
+            if r[0].startswith(kinds) or "definitely lost in loss record" in r[0]
+            if any("liblede" in line or " lede_" in line for line in r)]
 
 
 def main():

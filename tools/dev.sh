@@ -44,6 +44,8 @@ case "${1:-}" in
     meson test -C build --print-errorlogs
     echo "== valgrind memcheck (C suites)"
     meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
+    echo "== gedit with the Lede plugin under valgrind memcheck"
+    LEDE_GEDIT_VALGRIND=1 meson test -C build --suite gedit --timeout-multiplier 5 --print-errorlogs
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer (docs/testing.md)"
     tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli
     echo "== libFuzzer on lede_annotate, bounded"

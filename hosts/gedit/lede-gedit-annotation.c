@@ -294,12 +294,6 @@ lede_gedit_annotation_detach (LedeGeditAnnotation *self)
   g_clear_object (&self->result);
 }
 
-GtkTextBuffer *
-lede_gedit_annotation_get_buffer (LedeGeditAnnotation *self)
-{
-  return self->buffer;
-}
-
 LedeDocument *
 lede_gedit_annotation_get_result (LedeGeditAnnotation *self)
 {

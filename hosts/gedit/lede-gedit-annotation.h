@@ -31,7 +31,6 @@ void lede_gedit_annotation_register (GTypeModule *module);
 LedeGeditAnnotation *lede_gedit_annotation_new (GtkTextBuffer *buffer, LedeAnnotator *annotator);
 void lede_gedit_annotation_annotate_now (LedeGeditAnnotation *self);
 void lede_gedit_annotation_detach (LedeGeditAnnotation *self);
-GtkTextBuffer *lede_gedit_annotation_get_buffer (LedeGeditAnnotation *self);
 LedeDocument *lede_gedit_annotation_get_result (LedeGeditAnnotation *self);
 const char *lede_gedit_annotation_get_error (LedeGeditAnnotation *self);
 
