@@ -467,7 +467,8 @@ def valgrind_command(log_path):
 
 def valgrind_findings(log_path):
     """valgrind's error and definite-leak records whose stack passes through the
-    plugin (liblede-gedit) or the library (liblede-1)."""
+    plugin (liblede-gedit) or the library (liblede-1): a frame in one of their
+    objects, a lede_ function, or one of their source files (lede-*.c)."""
     try:
         with open(log_path, encoding="utf-8", errors="replace") as f:
             text = f.read()
@@ -489,7 +490,7 @@ def valgrind_findings(log_path):
              "Mismatched free", "definitely lost", "Source and destination overlap")
     return ["\n".join(r) for r in records
             if r[0].startswith(kinds) or "definitely lost in loss record" in r[0]
-            if any("liblede" in line or " lede_" in line for line in r)]
+            if any(mark in line for line in r for mark in ("liblede", " lede_", "(lede-"))]
 
 
 def main():
