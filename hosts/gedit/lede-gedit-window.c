@@ -129,11 +129,14 @@ span_activated (LedeGeditPanel *panel, int start, int end, LedeGeditWindowActiva
 {
   GeditDocument *doc = gedit_window_get_active_document (self->window);
   GeditView *view = gedit_window_get_active_view (self->window);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (doc);
+  GtkTextBuffer *buffer;
   GtkTextIter from, to;
 
+  if (doc == NULL)
+    return;
+  buffer = GTK_TEXT_BUFFER (doc);
   /* the panel may still list a result the text has since outgrown */
-  if (doc == NULL || end > gtk_text_buffer_get_char_count (buffer))
+  if (end > gtk_text_buffer_get_char_count (buffer))
     return;
   gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
