@@ -332,6 +332,7 @@ def run_checks(args, work, dump_path, gedit, files, annotator):
 
     # 4. typing: the text view has the focus; Ctrl+End, Return, then a sentence
     serial = dump["serial"]
+    results_before = document(dump, article)["n_results"]
     article_text = buffer_text(article, document(dump, article)["chars"])
     new_text = article_text + "\n" + TYPED
     new_expected = expected_tags(annotator, new_text)
@@ -345,7 +346,9 @@ def run_checks(args, work, dump_path, gedit, files, annotator):
         return d["serial"] > serial and doc["chars"] == len(new_text) and doc["annotated"] \
             and doc["tags"] == new_expected
     dump = wait_for("the typed text to be annotated", retagged, dump_path, gedit)
-    log("ok - typed text re-annotated after the debounce: tags match Lede on the new text")
+    log("ok - typed text re-annotated after the debounce (%d annotation(s) for %d keystrokes): "
+        "tags match Lede on the new text"
+        % (document(dump, article)["n_results"] - results_before, len(TYPED) + 1))
 
     # 5. a click on a person's row selects its span
     rows = dump["panel_rows"]
@@ -366,10 +369,11 @@ def run_checks(args, work, dump_path, gedit, files, annotator):
         % (row["label"], row["start"], row["end"], selected))
 
     # the shortcut of "Annotate with Lede" annotates the active document at once
-    serial = dump["serial"]
+    results = document(dump, article)["n_results"]
     subprocess.run(["xdotool", "key", "ctrl+alt+l"], check=True, timeout=30)
     dump = wait_for("Ctrl+Alt+L to annotate again",
-                    lambda d: d["serial"] > serial and document(d, article)["tags"] == new_expected,
+                    lambda d: document(d, article)["n_results"] > results
+                    and document(d, article)["tags"] == new_expected,
                     dump_path, gedit)
     log("ok - Ctrl+Alt+L (win.lede-annotate) annotated the document again")
 

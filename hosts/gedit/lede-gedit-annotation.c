@@ -20,6 +20,7 @@ struct _LedeGeditAnnotation {
   LedeDocument *result;     /* the result the tags show, or NULL */
   char *error;              /* why the last annotation failed, or NULL */
   guint64 generation;       /* bumped on every edit */
+  guint n_results;          /* how many results or errors were applied */
   guint debounce_id;
   gboolean running;         /* a worker is annotating */
   gboolean rerun;           /* annotate again when it is done */
@@ -204,6 +205,7 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   self->rerun = FALSE;
+  self->n_results++;
   g_clear_pointer (&self->error, g_free);
   if (doc != NULL)
     {
@@ -304,6 +306,12 @@ const char *
 lede_gedit_annotation_get_error (LedeGeditAnnotation *self)
 {
   return self->error;
+}
+
+guint
+lede_gedit_annotation_get_n_results (LedeGeditAnnotation *self)
+{
+  return self->n_results;
 }
 
 LedeGeditAnnotation *

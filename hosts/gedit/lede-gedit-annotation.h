@@ -33,5 +33,6 @@ void lede_gedit_annotation_annotate_now (LedeGeditAnnotation *self);
 void lede_gedit_annotation_detach (LedeGeditAnnotation *self);
 LedeDocument *lede_gedit_annotation_get_result (LedeGeditAnnotation *self);
 const char *lede_gedit_annotation_get_error (LedeGeditAnnotation *self);
+guint lede_gedit_annotation_get_n_results (LedeGeditAnnotation *self);
 
 G_END_DECLS

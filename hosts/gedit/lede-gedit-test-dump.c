@@ -53,6 +53,8 @@ add_document (JsonBuilder *builder, GeditDocument *doc, LedeGeditAnnotation *ann
   json_builder_add_int_value (builder, gtk_text_buffer_get_char_count (buffer));
   json_builder_set_member_name (builder, "annotated");
   json_builder_add_boolean_value (builder, lede_gedit_annotation_get_result (annotation) != NULL);
+  json_builder_set_member_name (builder, "n_results");
+  json_builder_add_int_value (builder, lede_gedit_annotation_get_n_results (annotation));
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, lede_gedit_annotation_get_error (annotation));
   json_builder_set_member_name (builder, "selection");
