@@ -7,7 +7,11 @@ with every layer, once per thread count and round, and prints the best round's
 wall time, MB/s, the speed-up over one thread and the process's CPU seconds per
 wall second (near the thread count when the threads really run at once, which
 holds even when other work on a shared machine makes the wall times noisy),
-with the machine's load average beside it.
+with the machine's load average beside it. A sampler thread also reads the state
+of every other thread in /proc/self/task about once a millisecond: a thread
+waiting for the GIL sleeps (S), one inside Lede runs (R), so the share of samples
+with two or more threads in R shows the threads inside Lede at the same time,
+whatever the machine's load.
 Results are checked equal to the one-thread results. Asserts nothing else.
 """
 
@@ -15,10 +19,47 @@ import argparse
 import glob
 import os
 import sys
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_lede import import_lede  # noqa: E402
+
+
+class RunningSampler:
+    """Counts samples of /proc/self/task in which two or more threads other than
+    the main thread and the sampler are running (state R)."""
+
+    def __init__(self):
+        self.samples = self.overlapping = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        own = {threading.main_thread().native_id, threading.get_native_id()}
+        while not self._stop.is_set():
+            running = 0
+            for tid in os.listdir("/proc/self/task"):
+                if int(tid) in own:
+                    continue
+                try:
+                    with open("/proc/self/task/%s/stat" % tid) as f:
+                        state = f.read().rsplit(")", 1)[1].split()[0]
+                except (OSError, IndexError):
+                    continue
+                running += state == "R"
+            self.samples += 1
+            self.overlapping += running >= 2
+            time.sleep(0.001)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        return False
 
 
 def main():
@@ -54,14 +95,18 @@ def main():
                 seconds = time.perf_counter() - start
                 if best is None or seconds < best:
                     best, cpu = seconds, time.process_time() - cpu_start
+            with RunningSampler() as sampler:    # one more round, watched
+                annotator.annotate_many(texts, threads=threads, as_json=True)
             if reference is None:
                 reference = docs
             elif docs != reference:
                 print("bench_threads: results with %d threads differ from one thread" % threads)
                 return 1
             base = base or best
-            print("threads %d: %6.2f s  %5.2f MB/s  speed-up %.2f  CPU/wall %.2f  (load %.2f)"
+            print("threads %d: %6.2f s  %5.2f MB/s  speed-up %.2f  CPU/wall %.2f  "
+                  "2+ running in %4.1f%% of %d samples  (load %.2f)"
                   % (threads, best, size / 1e6 / best, base / best, cpu / best,
+                     100.0 * sampler.overlapping / max(sampler.samples, 1), sampler.samples,
                      os.getloadavg()[0]))
     return 0
 
