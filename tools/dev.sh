@@ -10,7 +10,9 @@ root=$(pwd)
 
 packages="gcc clang libclang-rt-14-dev meson ninja-build pkg-config
   libglib2.0-dev libjson-glib-dev gobject-introspection libgirepository1.0-dev
-  python3 python3-gi python3-pytest abigail-tools valgrind time sqlite3 libsqlite3-dev"
+  python3 python3-gi python3-pytest abigail-tools valgrind time sqlite3 libsqlite3-dev
+  gedit gedit-dev libpeas-dev xvfb xdotool imagemagick dbus-daemon libglib2.0-bin
+  python3-dask python3-distributed python3-pandas"
 
 install_packages() {
   missing=""
@@ -42,6 +44,8 @@ case "${1:-}" in
     meson test -C build --print-errorlogs
     echo "== valgrind memcheck (C suites)"
     meson test -C build --setup valgrind --suite unit --suite abi --print-errorlogs
+    echo "== gedit with the Lede plugin under valgrind memcheck"
+    LEDE_GEDIT_VALGRIND=1 meson test -C build --suite gedit --timeout-multiplier 5 --print-errorlogs
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer (docs/testing.md)"
     tests/run-sanitizers.sh build-asan --suite unit --suite abi --suite cli --suite sqlite
     echo "== libFuzzer on lede_annotate, bounded"

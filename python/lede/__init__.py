@@ -48,8 +48,10 @@ Errors
 Threads
     An :class:`Annotator` never changes after it is made, and Lede has no global mutable
     state: any number of threads may share one annotator and call :meth:`Annotator.annotate`
-    at once. ctypes releases the GIL for the duration of every call into Lede, so those
-    threads annotate in parallel. Closing an annotator while other threads use it is safe:
+    at once. ctypes releases the GIL for the duration of every call into Lede (the library
+    is loaded as a ``ctypes.CDLL``, not a ``PyDLL``), so those threads annotate in
+    parallel; :meth:`Annotator.annotate_many` runs a batch on a pool of threads that way.
+    Only the JSON parsing of each result holds the GIL. Closing an annotator while other threads use it is safe:
     calls already running finish, later calls raise ``ValueError``, and the native
     annotator is released when the last running call returns.
 
@@ -60,9 +62,12 @@ Memory
     the object is garbage-collected.
 """
 
+import collections.abc as _abc
+import concurrent.futures as _futures
 import ctypes
 import datetime as _datetime
 import json as _json
+import os as _os
 import re as _re
 import threading as _threading
 
@@ -106,6 +111,11 @@ class LedeError(Exception):
 
     def __str__(self):
         return self.message
+
+    def __reduce__(self):
+        # keeps code, position and the subclass's own attributes across pickling,
+        # which is how errors come back from other processes (lede.dask)
+        return (type(self), (self.message, self.code, self.position), dict(self.__dict__))
 
 
 class InvalidArgumentError(LedeError, ValueError):
@@ -427,6 +437,65 @@ class Annotator:
         pretty = meta.get("pretty", self.options.get("pretty", False)) is True
         return _json.dumps(doc, ensure_ascii=False, indent=2 if pretty else None,
                            separators=None if pretty else (",", ":"))
+
+
+    def annotate_many(self, texts, threads=None, date=None, errors="raise", as_json=False,
+                      **meta):
+        """Annotates many articles on a pool of ``threads`` threads (default: the number
+        of CPUs) sharing this annotator, and returns a list of their documents in input
+        order: dicts, or JSON strings with ``as_json=True`` (as :meth:`annotate_json`).
+
+        Each item of ``texts`` is a ``str`` or ``bytes`` article, or a mapping with
+        ``"text"`` and optionally ``"date"`` and ``"id"``; ``date`` and the other keyword
+        arguments apply to every article (a mapping's ``"date"`` wins). Lede works with
+        the GIL released, so the threads annotate in parallel.
+
+        ``errors="raise"`` (the default) raises the :class:`LedeError` of the first
+        article (in input order) that failed, after every article is done; its
+        ``batch_index`` says which article it was. ``errors="return"`` puts the
+        :class:`LedeError` in the list in place of that article's document instead.
+        A text or date of the wrong Python type raises ``TypeError`` either way.
+        """
+        if errors not in ("raise", "return"):
+            raise ValueError('errors must be "raise" or "return", not %r' % (errors,))
+        if threads is None:
+            threads = _os.cpu_count() or 1
+        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+            raise ValueError("threads must be a positive int, not %r" % (threads,))
+        annotate = self.annotate_json if as_json else self.annotate
+
+        def one(indexed):
+            index, item = indexed
+            text, item_date, item_meta = _batch_item(item, date, meta)
+            try:
+                return annotate(text, item_date, **item_meta)
+            except LedeError as error:
+                error.batch_index = index
+                return error
+
+        items = enumerate(texts)
+        if threads == 1:
+            results = [one(item) for item in items]
+        else:
+            with _futures.ThreadPoolExecutor(max_workers=threads,
+                                             thread_name_prefix="lede") as pool:
+                results = list(pool.map(one, items))
+        if errors == "raise":
+            for result in results:
+                if isinstance(result, LedeError):
+                    raise result
+        return results
+
+
+def _batch_item(item, date, meta):
+    """(text, date, metadata) of one item of Annotator.annotate_many()."""
+    if isinstance(item, _abc.Mapping):
+        if "text" not in item:
+            raise TypeError("an article given as a mapping needs a \"text\" key")
+        if "id" in item:
+            meta = dict(meta, id=item["id"])
+        return item["text"], item.get("date", date), meta
+    return item, date, meta
 
 
 def _add_repair_note(doc, note):
