@@ -1,0 +1,922 @@
+/* lede-coref.c — coreference: every entity one object with all its
+ * mentions, names or not, its roles, its related entities and its salience.
+ *
+ * Deterministic sieves, strongest first, each over what the last left:
+ *  1. names: the entities layer has joined equal texts and bare surnames;
+ *     here names equal but for "the", a possessive or dots ("U.S."/"US"),
+ *     a few fixed aliases ("Britain"), acronyms of a longer name ("CPC" of
+ *     "Communist Party of China"), and an organization's first word
+ *     ("Northrop" of "Northrop Grumman") join their entities;
+ *  2. titles used as names ("the former Russian president") join the latest
+ *     person who holds that role (same head word, same country, both former
+ *     or neither);
+ *  3. class nouns ("the company", "the country") join the most salient
+ *     entity of their type in a window of sentences;
+ *  4. pronouns join the best entity of agreeing type (person for "he"/"she",
+ *     organization or place for "it", organization or group for "they"),
+ *     gender and window, scored by sentence distance, subject position,
+ *     nearness and how often the entity was named (Lappin and Leass's idea).
+ * Every candidate search looks back over a bounded window, so the layer is
+ * linear in the article's length. Pronouns and nouns that find no entity are
+ * not reported. */
+#include "lede-private.h"
+
+#include <string.h>
+
+const char *
+lede_reference_kind_to_string (LedeReferenceKind kind)
+{
+  static const char *const names[] = { "pronoun", "title", "nominal" };
+
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "pronoun";
+}
+
+/* how far back a search goes */
+#define WINDOW_SENTENCES   3    /* the pronoun's sentence and the two before it */
+#define WINDOW_CANDIDATES  64
+#define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
+#define ACRONYM_MAX        8
+
+enum { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE };
+
+/* what a pronoun or a class noun may refer to */
+enum {
+  FIT_PERSON = 1 << 0,
+  FIT_ORG    = 1 << 1,
+  FIT_PLACE  = 1 << 2,
+  FIT_GROUP  = 1 << 3,   /* NORP: "the Russians ... they" */
+  FIT_THING  = 1 << 4,   /* products, works, facilities */
+};
+
+typedef struct {
+  const char *word;
+  guint       fits;
+  guint       gender;
+} PronounEntry;
+
+static const PronounEntry pronouns[] = {
+  { "he", FIT_PERSON, GENDER_MALE }, { "him", FIT_PERSON, GENDER_MALE },
+  { "his", FIT_PERSON, GENDER_MALE }, { "himself", FIT_PERSON, GENDER_MALE },
+  { "she", FIT_PERSON, GENDER_FEMALE }, { "her", FIT_PERSON, GENDER_FEMALE },
+  { "hers", FIT_PERSON, GENDER_FEMALE }, { "herself", FIT_PERSON, GENDER_FEMALE },
+  /* no "itself": after a noun it is mostly emphatic ("the matter itself") */
+  { "it", FIT_ORG | FIT_PLACE | FIT_THING, 0 }, { "its", FIT_ORG | FIT_PLACE | FIT_THING, 0 },
+  { "they", FIT_ORG | FIT_GROUP, 0 }, { "them", FIT_ORG | FIT_GROUP, 0 },
+  { "their", FIT_ORG | FIT_GROUP, 0 }, { "theirs", FIT_ORG | FIT_GROUP, 0 },
+  { "themselves", FIT_ORG | FIT_GROUP, 0 },
+};
+
+/* class nouns that stand for a named entity after "the" */
+static const PronounEntry class_nouns[] = {
+  { "company", FIT_ORG, 0 }, { "firm", FIT_ORG, 0 }, { "group", FIT_ORG, 0 },
+  { "corporation", FIT_ORG, 0 }, { "manufacturer", FIT_ORG, 0 }, { "maker", FIT_ORG, 0 },
+  { "airline", FIT_ORG, 0 }, { "carrier", FIT_ORG, 0 }, { "organization", FIT_ORG, 0 },
+  { "organisation", FIT_ORG, 0 }, { "agency", FIT_ORG, 0 }, { "party", FIT_ORG, 0 },
+  { "team", FIT_ORG, 0 }, { "club", FIT_ORG, 0 }, { "bank", FIT_ORG, 0 },
+  { "country", FIT_PLACE, 0 }, { "nation", FIT_PLACE, 0 }, { "city", FIT_PLACE, 0 },
+  { "capital", FIT_PLACE, 0 }, { "town", FIT_PLACE, 0 }, { "island", FIT_PLACE, 0 },
+};
+
+/* names of a country that share no acronym or text */
+static const char *const aliases[][2] = {
+  { "britain", "united kingdom" }, { "great britain", "united kingdom" },
+  { "america", "united states" }, { "united states of america", "united states" },
+  { "holland", "netherlands" }, { "burma", "myanmar" },
+};
+
+/* words before a mention that make it no subject */
+static const char *const non_subject_before[] = {
+  "of", "with", "to", "in", "on", "at", "by", "for", "from", "about", "against", "into",
+  "between", "than", "and", "or", "over", "under", "after", "before", "through", "met",
+  "meet", "meeting", "visit", "visited", "told", "called", NULL
+};
+
+/* words after "it" that make it pleonastic ("it is hoped that", "it seems") */
+static const char *const pleonastic_verbs[] = {
+  "is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "would", "will",
+  "has", "had", "may", "might", "could", "should", "must", "becomes", "became", NULL
+};
+
+static const char *const articles[] = { "the", NULL };
+
+typedef struct {
+  LedeDoc  *doc;
+  guint     n_tokens;
+  guint32  *sentence_of;     /* token → sentence */
+  /* entities as sets: union-find over the entities layer's groups */
+  guint32  *parent;
+  guint8   *gender;          /* per entity (root) */
+  guint32  *named_count;     /* named mentions seen so far in the sweep, per root */
+  /* the sweep's candidates, in text order */
+  GArray   *cands;           /* Candidate */
+  /* per-root scratch for scoring a pronoun */
+  gint32   *score;
+  guint32  *stamp;
+  guint32   clock;
+} Ctx;
+
+typedef struct {
+  guint32 token;      /* first token */
+  guint32 sentence;
+  guint32 entity;     /* root */
+  guint   fits;       /* FIT_* of the entity's type */
+  gboolean subject;
+  gboolean named;
+} Candidate;
+
+static const LedeToken *
+tok (const LedeDoc *doc, guint i)
+{
+  return &g_array_index (doc->tokens, LedeToken, i);
+}
+
+static LedeMention *
+mention_at (const LedeDoc *doc, guint m)
+{
+  return &g_array_index (doc->mentions, LedeMention, m);
+}
+
+static gboolean
+tok_in (const LedeDoc *doc, guint i, const char *const *words)
+{
+  const LedeToken *t = tok (doc, i);
+  gsize len = t->end - t->start;
+
+  for (guint k = 0; words[k] != NULL; k++)
+    if (strlen (words[k]) == len && g_ascii_strncasecmp (doc->text + t->start, words[k], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+tok_is (const LedeDoc *doc, guint i, const char *word)
+{
+  return tok_in (doc, i, (const char *const[]) { word, NULL });
+}
+
+static guint
+type_fits (LedeEntityType type)
+{
+  switch (type)
+    {
+    case LEDE_ENTITY_PERSON: return FIT_PERSON;
+    case LEDE_ENTITY_ORG: return FIT_ORG;
+    case LEDE_ENTITY_GPE: case LEDE_ENTITY_LOC: return FIT_PLACE;
+    case LEDE_ENTITY_NORP: return FIT_GROUP;
+    default: return FIT_THING;
+    }
+}
+
+static guint32
+find_root (Ctx *c, guint32 e)
+{
+  while (c->parent[e] != e)
+    {
+      c->parent[e] = c->parent[c->parent[e]];
+      e = c->parent[e];
+    }
+  return e;
+}
+
+/* Joins two entities whose types agree: a person only with a person, a
+ * nationality only with a nationality, names of things with each other. */
+static void
+join (Ctx *c, guint32 a, guint32 b)
+{
+  LedeEntityType ta, tb;
+
+  a = find_root (c, a);
+  b = find_root (c, b);
+  if (a == b)
+    return;
+  ta = g_array_index (c->doc->entities, LedeEntity, a).type;
+  tb = g_array_index (c->doc->entities, LedeEntity, b).type;
+  if ((ta == LEDE_ENTITY_PERSON) != (tb == LEDE_ENTITY_PERSON)
+      || (ta == LEDE_ENTITY_NORP) != (tb == LEDE_ENTITY_NORP))
+    return;
+  /* the earlier entity stays the root: ids follow first mentions */
+  if (a < b)
+    c->parent[b] = a;
+  else
+    c->parent[a] = b;
+}
+
+/* --- sieve 1: names ------------------------------------------------------ */
+
+/* A name's key: lower case, without a leading "the", a trailing possessive
+ * and dots, with fixed aliases mapped. */
+static char *
+name_key (const LedeDoc *doc, const LedeMention *m)
+{
+  GString *key = g_string_sized_new (m->end - m->start);
+  const char *s = doc->text + m->start, *e = doc->text + m->end;
+
+  if (e - s > 4 && g_ascii_strncasecmp (s, "the ", 4) == 0)
+    s += 4;
+  if (e - s > 2 && (strncmp (e - 2, "'s", 2) == 0))
+    e -= 2;
+  for (; s < e; s++)
+    if (*s != '.')
+      g_string_append_c (key, g_ascii_tolower (*s));
+  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
+    if (strcmp (key->str, aliases[a][0]) == 0)
+      {
+        g_string_assign (key, aliases[a][1]);
+        break;
+      }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+is_acronym (const char *s, gsize len)
+{
+  guint letters = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (g_ascii_isupper (s[i]))
+        letters++;
+      else if (s[i] != '.')
+        return FALSE;
+    }
+  return letters >= 2 && letters <= ACRONYM_MAX;
+}
+
+/* The initials of a name of several capitalized words, skipping function
+ * words ("Communist Party of China" → "cpc"); NULL when it has none. */
+static char *
+initials (const LedeDoc *doc, const LedeMention *m)
+{
+  char buf[ACRONYM_MAX + 1];
+  guint n = 0;
+
+  if (m->n_tokens < 2 || m->first_token == G_MAXUINT32)
+    return NULL;
+  for (guint i = m->first_token; i < m->first_token + m->n_tokens; i++)
+    {
+      const char *s = doc->text + tok (doc, i)->start;
+
+      if (tok_in (doc, i, (const char *const[]) { "of", "the", "and", "for", "&", "'s", NULL }))
+        continue;
+      if (!g_ascii_isupper (s[0]) || n == ACRONYM_MAX)
+        return NULL;
+      buf[n++] = g_ascii_tolower (s[0]);
+    }
+  if (n < 2)
+    return NULL;
+  buf[n] = '\0';
+  return g_strdup (buf);
+}
+
+static void
+sieve_names (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* first word of a longer ORG name → its entity + 1, or 0 when two differ */
+  g_autoptr(GHashTable) by_first_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *m = mention_at (doc, i);
+      g_autofree char *key = name_key (doc, m);
+      char *abbr;
+      gpointer found;
+
+      if (g_hash_table_lookup_extended (by_key, key, NULL, &found))
+        join (c, GPOINTER_TO_UINT (found), m->entity);
+      else
+        g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (m->entity));
+      if (m->type != LEDE_ENTITY_PERSON && m->type != LEDE_ENTITY_NORP
+          && (abbr = initials (doc, m)) != NULL)
+        {
+          if (g_hash_table_contains (by_initials, abbr))
+            g_free (abbr);
+          else
+            g_hash_table_insert (by_initials, abbr, GUINT_TO_POINTER (m->entity));
+        }
+      if (m->type == LEDE_ENTITY_ORG && m->n_tokens >= 2 && m->first_token != G_MAXUINT32)
+        {
+          const LedeToken *f = tok (doc, m->first_token);
+          g_autofree char *word = g_strndup (doc->text + f->start, f->end - f->start);
+          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
+          guint root = find_root (c, m->entity) + 1;
+
+          if (!g_hash_table_contains (by_first_word, word))
+            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (root));
+          else if (had != 0 && had != root)
+            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (0));
+        }
+    }
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *m = mention_at (doc, i);
+      const char *s = doc->text + m->start;
+      gsize len = m->end - m->start;
+      gpointer found;
+
+      if (m->n_tokens != 1 || m->type == LEDE_ENTITY_PERSON || m->type == LEDE_ENTITY_NORP)
+        continue;
+      if (is_acronym (s, len))
+        {
+          g_autofree char *key = name_key (doc, m);
+
+          if (g_hash_table_lookup_extended (by_initials, key, NULL, &found))
+            join (c, GPOINTER_TO_UINT (found), m->entity);
+        }
+      if (m->type == LEDE_ENTITY_ORG)
+        {
+          g_autofree char *word = g_strndup (s, len);
+          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
+
+          if (e > 0)
+            join (c, e - 1, m->entity);
+        }
+    }
+}
+
+/* --- the sweep: titles, class nouns and pronouns ------------------------- */
+
+static void
+add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
+{
+  const LedeDoc *doc = c->doc;
+  guint32 root = find_root (c, entity);
+  const LedeToken *t = tok (doc, token);
+  Candidate x = {
+    .token = token,
+    .sentence = c->sentence_of[token],
+    .entity = root,
+    .fits = type_fits (g_array_index (doc->entities, LedeEntity, root).type),
+    .named = named,
+    .subject = token == 0 || !tok_in (doc, token - 1, non_subject_before),
+  };
+
+  /* a nationality is a group "they" may stand for only as a plural noun
+   * ("the Russians"), not as an adjective ("Russian troops") */
+  if (x.fits == FIT_GROUP && doc->text[t->end - 1] != 's')
+    x.fits = 0;
+
+  if (named)
+    c->named_count[root]++;
+  g_array_append_val (c->cands, x);
+}
+
+static void
+add_reference (Ctx *c, guint first, guint last, LedeReferenceKind kind, guint32 entity,
+               gint32 title)
+{
+  LedeReference r = {
+    .start = tok (c->doc, first)->start,
+    .end = tok (c->doc, last)->end,
+    .kind = kind,
+    .entity = entity,
+    .title = title,
+  };
+
+  g_array_append_val (c->doc->references, r);
+  add_candidate (c, first, entity, FALSE);
+}
+
+/* the role's head word: the title's last token before "of" */
+static guint
+title_head (const LedeDoc *doc, const LedeTitle *t, guint first)
+{
+  guint head = first;
+
+  for (guint i = first; i < doc->tokens->len && tok (doc, i)->end <= t->end; i++)
+    {
+      if (i > first && tok_is (doc, i, "of"))
+        break;
+      head = i;
+    }
+  return head;
+}
+
+/* The first token starting at or after a byte offset. */
+static guint
+token_at (const LedeDoc *doc, guint32 offset)
+{
+  guint lo = 0, hi = doc->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tok (doc, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+same_word (const LedeDoc *doc, guint a, guint b)
+{
+  const LedeToken *x = tok (doc, a), *y = tok (doc, b);
+
+  return x->end - x->start == y->end - y->start
+         && g_ascii_strncasecmp (doc->text + x->start, doc->text + y->start, x->end - x->start) == 0;
+}
+
+/* whether two country spans name the same country: "Chinese" and "China"
+ * share their first four letters */
+static gboolean
+same_country (const LedeDoc *doc, LedeSpan a, LedeSpan b)
+{
+  if (!LEDE_SPAN_IS_SET (a) || !LEDE_SPAN_IS_SET (b))
+    return TRUE;
+  if (a.end - a.start < 4 || b.end - b.start < 4)
+    return a.end - a.start == b.end - b.start
+           && g_ascii_strncasecmp (doc->text + a.start, doc->text + b.start, a.end - a.start) == 0;
+  return g_ascii_strncasecmp (doc->text + a.start, doc->text + b.start, 4) == 0;
+}
+
+/* A title with no person next to it, after "the", names the latest person
+ * with the same role. */
+static void
+resolve_title (Ctx *c, guint32 t_index, guint first)
+{
+  LedeDoc *doc = c->doc;
+  LedeTitle *t = &g_array_index (doc->titles, LedeTitle, t_index);
+  guint head = title_head (doc, t, first), last;
+  guint seen = 0;
+
+  if (first == 0 || !tok_in (doc, first - 1, articles))
+    return;
+  last = token_at (doc, t->end) - 1;
+  /* titles are in text order: look back over the earlier linked ones */
+  for (gint64 k = (gint64) t_index - 1; k >= 0 && seen < TITLE_WINDOW; k--, seen++)
+    {
+      const LedeTitle *o = &g_array_index (doc->titles, LedeTitle, k);
+      guint o_head;
+
+      if (o->entity < 0)
+        continue;
+      o_head = title_head (doc, o, token_at (doc, o->start));
+      if (!same_word (doc, head, o_head) || o->former != t->former
+          || !same_country (doc, t->country, o->country))
+        continue;
+      t->entity = (gint32) find_root (c, (guint32) o->entity);
+      add_reference (c, first - 1, last, LEDE_REFERENCE_TITLE, (guint32) t->entity,
+                     (gint32) t_index);
+      return;
+    }
+}
+
+/* Scores the candidates in the window for a reference at token i that fits
+ * `fits`; returns the best root, or -1. */
+static gint32
+best_candidate (Ctx *c, guint i, guint fits, guint gender, gboolean want_named)
+{
+  guint sentence = c->sentence_of[i];
+  gint32 best = -1, best_score = G_MININT32;
+  guint seen = 0, rank = 0;
+
+  c->clock++;
+  for (gint64 k = (gint64) c->cands->len - 1; k >= 0 && seen < WINDOW_CANDIDATES; k--, seen++)
+    {
+      const Candidate *x = &g_array_index (c->cands, Candidate, k);
+      guint32 e = find_root (c, x->entity);
+      guint distance = sentence - x->sentence;
+      gint32 s;
+
+      if (distance >= WINDOW_SENTENCES)
+        break;
+      if (!(x->fits & fits) || (want_named && !x->named))
+        continue;
+      if (gender != GENDER_UNKNOWN && c->gender[e] != GENDER_UNKNOWN && c->gender[e] != gender)
+        continue;
+      s = distance == 0 ? 100 : distance == 1 ? 60 : 30;
+      if (x->subject)
+        s += 40;
+      /* the nearest fitting mentions: recency within the window */
+      s += rank < 2 ? 20 - 10 * (gint32) rank : 0;
+      rank++;
+      s += 10 * (gint32) MIN (c->named_count[e], 5);
+      /* an entity scores as its best mention; on a tie the nearer wins */
+      if (c->stamp[e] != c->clock || s > c->score[e])
+        {
+          c->stamp[e] = c->clock;
+          c->score[e] = s;
+        }
+      if (c->score[e] > best_score)
+        {
+          best_score = c->score[e];
+          best = (gint32) e;
+        }
+    }
+  return best;
+}
+
+static const PronounEntry *
+lookup (const LedeDoc *doc, guint i, const PronounEntry *table, guint n)
+{
+  const LedeToken *t = tok (doc, i);
+  gsize len = t->end - t->start;
+
+  for (guint k = 0; k < n; k++)
+    if (strlen (table[k].word) == len
+        && g_ascii_strncasecmp (doc->text + t->start, table[k].word, len) == 0)
+      return &table[k];
+  return NULL;
+}
+
+/* "It is hoped that", "it seems": no entity */
+static gboolean
+is_pleonastic (const LedeDoc *doc, guint i)
+{
+  guint n = doc->tokens->len;
+
+  if (i + 1 >= n || !tok_in (doc, i + 1, pleonastic_verbs))
+    return FALSE;
+  for (guint k = i + 2; k < n && k <= i + 4; k++)
+    if (tok_is (doc, k, "that") || tok_is (doc, k, "to") || tok_is (doc, k, "as")
+        || tok_is (doc, k, "if"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+resolve_pronoun (Ctx *c, guint i, const PronounEntry *p)
+{
+  gint32 e;
+
+  if ((p->fits & FIT_THING) && is_pleonastic (c->doc, i))
+    return;
+  e = best_candidate (c, i, p->fits, p->gender, FALSE);
+  if (e < 0)
+    return;
+  if (p->gender != GENDER_UNKNOWN && c->gender[e] == GENDER_UNKNOWN)
+    c->gender[e] = (guint8) p->gender;
+  add_reference (c, i, i, LEDE_REFERENCE_PRONOUN, (guint32) e, -1);
+}
+
+/* "the company", "the aircraft maker": "the", at most one lower-case word,
+ * then a class noun not followed by "of" or a name */
+static guint
+resolve_class_noun (Ctx *c, guint i)
+{
+  LedeDoc *doc = c->doc;
+  guint n = doc->tokens->len;
+
+  if (!tok_in (doc, i, articles))
+    return i;
+  for (guint k = i + 1; k < n && k <= i + 2; k++)
+    {
+      const PronounEntry *p = lookup (doc, k, class_nouns, G_N_ELEMENTS (class_nouns));
+      gint32 e;
+
+      if (!g_ascii_islower (doc->text[tok (doc, k)->start]))
+        return i;
+      if (p == NULL)
+        continue;
+      if (k + 1 < n && (tok_is (doc, k + 1, "of") || g_ascii_isupper (doc->text[tok (doc, k + 1)->start])))
+        return i;
+      e = best_candidate (c, k, p->fits, GENDER_UNKNOWN, TRUE);
+      if (e >= 0)
+        add_reference (c, i, k, LEDE_REFERENCE_NOMINAL, (guint32) e, -1);
+      return k;
+    }
+  return i;
+}
+
+static void
+note_gender (Ctx *c, const LedeMention *m)
+{
+  static const char *const male[] = { "mr", "mr.", "sir", "king", "prince", NULL };
+  static const char *const female[] = { "mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen",
+                                        "princess", "lady", NULL };
+  guint32 e = find_root (c, m->entity);
+
+  if (m->type != LEDE_ENTITY_PERSON || m->first_token == 0 || m->first_token == G_MAXUINT32
+      || c->gender[e] != GENDER_UNKNOWN)
+    return;
+  if (tok_in (c->doc, m->first_token - 1, male))
+    c->gender[e] = GENDER_MALE;
+  else if (tok_in (c->doc, m->first_token - 1, female))
+    c->gender[e] = GENDER_FEMALE;
+}
+
+static void
+sweep (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint n = doc->tokens->len, m = 0, t = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PronounEntry *p;
+      gboolean covered = FALSE;
+
+      while (m < doc->mentions->len && mention_at (doc, m)->end <= tok (doc, i)->start)
+        m++;
+      /* a named mention: a candidate for what follows */
+      if (m < doc->mentions->len && mention_at (doc, m)->start <= tok (doc, i)->start)
+        {
+          const LedeMention *x = mention_at (doc, m);
+
+          covered = TRUE;
+          if (x->first_token == i)
+            {
+              note_gender (c, x);
+              add_candidate (c, i, x->entity, TRUE);
+            }
+        }
+      /* a title: linked to its person, or a name in itself after "the" */
+      while (t < doc->titles->len && g_array_index (doc->titles, LedeTitle, t).start < tok (doc, i)->start)
+        t++;
+      if (t < doc->titles->len && g_array_index (doc->titles, LedeTitle, t).start == tok (doc, i)->start)
+        {
+          LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+          if (x->mention >= 0)
+            x->entity = (gint32) find_root (c, mention_at (doc, x->mention)->entity);
+          else
+            resolve_title (c, t, i);
+          continue;
+        }
+      if (covered)
+        continue;
+      if ((p = lookup (doc, i, pronouns, G_N_ELEMENTS (pronouns))) != NULL)
+        resolve_pronoun (c, i, p);
+      else
+        i = resolve_class_noun (c, i);
+    }
+}
+
+/* --- entities renumbered, canonical names, relations, salience ----------- */
+
+/* Replaces the union-find sets by entities numbered in order of first
+ * mention, each named by its fullest name. */
+static void
+renumber (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint n_old = doc->entities->len;
+  g_autofree guint32 *new_of_root = g_new (guint32, MAX (n_old, 1));
+  g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (LedeEntity));
+
+  for (guint e = 0; e < n_old; e++)
+    new_of_root[e] = G_MAXUINT32;
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      LedeMention *m = mention_at (doc, i);
+      guint32 root = find_root (c, m->entity);
+      LedeEntity *e;
+
+      if (new_of_root[root] == G_MAXUINT32)
+        {
+          LedeEntity fresh = { m->type, i, m->media, 0 };
+
+          new_of_root[root] = entities->len;
+          g_array_append_val (entities, fresh);
+        }
+      m->entity = new_of_root[root];
+      e = &g_array_index (entities, LedeEntity, m->entity);
+      e->media = e->media || m->media;
+      /* the fullest name: most words, then the longest text */
+      if (m->n_tokens > mention_at (doc, e->canonical)->n_tokens
+          || (m->n_tokens == mention_at (doc, e->canonical)->n_tokens
+              && m->end - m->start > mention_at (doc, e->canonical)->end
+                                     - mention_at (doc, e->canonical)->start))
+        {
+          e->canonical = i;
+          e->type = m->type;
+        }
+    }
+  for (guint r = 0; r < doc->references->len; r++)
+    {
+      LedeReference *x = &g_array_index (doc->references, LedeReference, r);
+
+      x->entity = new_of_root[find_root (c, x->entity)];
+    }
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      if (x->entity >= 0)
+        x->entity = (gint32) new_of_root[find_root (c, (guint32) x->entity)];
+    }
+  g_array_set_size (doc->entities, 0);
+  g_array_append_vals (doc->entities, entities->data, entities->len);
+}
+
+/* The mention that starts at a byte offset, or -1. */
+static gint32
+mention_starting_at (const LedeDoc *doc, guint32 offset)
+{
+  guint lo = 0, hi = doc->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mention_at (doc, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < doc->mentions->len && mention_at (doc, lo)->start == offset ? (gint32) lo : -1;
+}
+
+static void
+relate (LedeDoc *doc, GHashTable *seen, guint32 entity, guint32 related, const char *relation)
+{
+  LedeRelation r = { entity, related, relation };
+  guint64 key = ((guint64) entity << 32) | related;
+  g_autofree guint64 *owned = NULL;
+
+  if (entity == related || g_hash_table_contains (seen, &key))
+    return;
+  owned = g_memdup2 (&key, sizeof key);
+  g_hash_table_add (seen, g_steal_pointer (&owned));
+  g_array_append_val (doc->relations, r);
+}
+
+static int
+compare_relations (gconstpointer a, gconstpointer b)
+{
+  const LedeRelation *x = a, *y = b;
+
+  if (x->entity != y->entity)
+    return x->entity < y->entity ? -1 : 1;
+  return x->related < y->related ? -1 : x->related > y->related;
+}
+
+/* A nationality's country ("Chinese" → China), and a role's country and
+ * organization ("former Russian President" → Russia; "Vice Chairman of the
+ * Russian Federation Security Council" → that council). */
+static void
+find_relations (LedeDoc *doc)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* first four letters of a country's name → its entity + 1 */
+  g_autoptr(GHashTable) country_by_prefix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gint32 *country_of = g_new (gint32, MAX (doc->entities->len, 1));
+
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const LedeEntity *x = &g_array_index (doc->entities, LedeEntity, e);
+      const LedeMention *c = mention_at (doc, x->canonical);
+
+      country_of[e] = -1;
+      if (x->type == LEDE_ENTITY_GPE && c->end - c->start >= 4)
+        {
+          char *prefix = g_ascii_strdown (doc->text + c->start, 4);
+
+          if (!g_hash_table_contains (country_by_prefix, prefix))
+            g_hash_table_insert (country_by_prefix, prefix, GUINT_TO_POINTER (e + 1));
+          else
+            g_free (prefix);
+        }
+    }
+  for (guint e = 0; e < doc->entities->len; e++)
+    {
+      const LedeEntity *x = &g_array_index (doc->entities, LedeEntity, e);
+      const LedeMention *c = mention_at (doc, x->canonical);
+      g_autofree char *prefix = NULL;
+      guint found;
+
+      if (x->type != LEDE_ENTITY_NORP || c->end - c->start < 4)
+        continue;
+      prefix = g_ascii_strdown (doc->text + c->start, 4);
+      found = GPOINTER_TO_UINT (g_hash_table_lookup (country_by_prefix, prefix));
+      if (found > 0)
+        {
+          country_of[e] = (gint32) found - 1;
+          relate (doc, seen, e, found - 1, "country");
+        }
+    }
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+      gint32 m;
+
+      if (LEDE_SPAN_IS_SET (x->org) && (m = mention_starting_at (doc, x->org.start)) >= 0)
+        x->org_entity = (gint32) mention_at (doc, m)->entity;
+      if (LEDE_SPAN_IS_SET (x->country) && (m = mention_starting_at (doc, x->country.start)) >= 0)
+        x->country_entity = (gint32) mention_at (doc, m)->entity;
+      if (x->entity < 0)
+        continue;
+      if (x->org_entity >= 0)
+        relate (doc, seen, (guint32) x->entity, (guint32) x->org_entity, "organization");
+      if (x->country_entity >= 0)
+        {
+          guint32 related = (guint32) x->country_entity;
+
+          if (g_array_index (doc->entities, LedeEntity, related).type == LEDE_ENTITY_NORP)
+            {
+              relate (doc, seen, (guint32) x->entity, related, "nationality");
+              if (country_of[related] >= 0)
+                relate (doc, seen, (guint32) x->entity, (guint32) country_of[related], "country");
+            }
+          else
+            relate (doc, seen, (guint32) x->entity, related, "country");
+        }
+    }
+  g_array_sort (doc->relations, compare_relations);
+}
+
+/* whether the offset is in the headline or a caption (offsets come in text
+ * order: the cursor only moves forward) */
+static gboolean
+in_headline_or_caption (const LedeDoc *doc, guint32 offset, guint *cursor)
+{
+  const LedeBlock *b;
+
+  while (*cursor < doc->blocks->len && g_array_index (doc->blocks, LedeBlock, *cursor).span.end <= offset)
+    (*cursor)++;
+  if (*cursor >= doc->blocks->len)
+    return FALSE;
+  b = &g_array_index (doc->blocks, LedeBlock, *cursor);
+  return b->span.start <= offset
+         && (b->kind == LEDE_STRUCTURE_HEADLINE || b->kind == LEDE_STRUCTURE_CAPTION);
+}
+
+/* Salience: how often the entity is mentioned, how early it comes
+ * first, and whether the headline or a caption names it; divided by the
+ * highest in the article. */
+static void
+find_salience (LedeDoc *doc)
+{
+  guint n = doc->entities->len;
+  g_autofree guint32 *count = g_new0 (guint32, MAX (n, 1));
+  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
+  g_autofree gboolean *shown = g_new0 (gboolean, MAX (n, 1));
+  guint block_cursor = 0;
+  float top = 0;
+
+  for (guint e = 0; e < n; e++)
+    first[e] = G_MAXUINT32;
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *m = mention_at (doc, i);
+
+      count[m->entity]++;
+      first[m->entity] = MIN (first[m->entity], m->start);
+      if (in_headline_or_caption (doc, m->start, &block_cursor))
+        shown[m->entity] = TRUE;
+    }
+  for (guint r = 0; r < doc->references->len; r++)
+    count[g_array_index (doc->references, LedeReference, r).entity]++;
+  for (guint e = 0; e < n; e++)
+    {
+      LedeEntity *x = &g_array_index (doc->entities, LedeEntity, e);
+
+      /* the count saturates: a tenth mention adds less than a second one */
+      x->salience = 2.0f * (float) count[e] / (float) (count[e] + 2)
+                    + 1.0f - (float) first[e] / (float) MAX (doc->len, 1)
+                    + (shown[e] ? 1.0f : 0.0f);
+      top = MAX (top, x->salience);
+    }
+  for (guint e = 0; e < n && top > 0; e++)
+    g_array_index (doc->entities, LedeEntity, e).salience /= top;
+}
+
+void
+lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
+{
+  Ctx c = { .doc = doc };
+  guint n_entities;
+
+  doc->references = g_array_new (FALSE, FALSE, sizeof (LedeReference));
+  doc->relations = g_array_new (FALSE, FALSE, sizeof (LedeRelation));
+  if (doc->mentions == NULL || doc->entities == NULL || doc->titles == NULL)
+    return;
+  n_entities = doc->entities->len;
+  c.n_tokens = doc->tokens->len;
+  c.sentence_of = g_new0 (guint32, MAX (c.n_tokens, 1));
+  c.parent = g_new (guint32, MAX (n_entities, 1));
+  c.gender = g_new0 (guint8, MAX (n_entities, 1));
+  c.named_count = g_new0 (guint32, MAX (n_entities, 1));
+  c.score = g_new0 (gint32, MAX (n_entities, 1));
+  c.stamp = g_new0 (guint32, MAX (n_entities, 1));
+  c.cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  for (guint e = 0; e < n_entities; e++)
+    c.parent[e] = e;
+  /* tokens outside any sentence (credit lines) go with the sentence before */
+  for (guint s = 0, i = 0; i < c.n_tokens; i++)
+    {
+      while (s + 1 < doc->sentences->len
+             && g_array_index (doc->sentences, LedeSentence, s + 1).first_token <= i)
+        s++;
+      c.sentence_of[i] = s;
+    }
+
+  sieve_names (&c);
+  sweep (&c);
+  renumber (&c);
+  find_relations (doc);
+  find_salience (doc);
+
+  g_free (c.sentence_of);
+  g_free (c.parent);
+  g_free (c.gender);
+  g_free (c.named_count);
+  g_free (c.score);
+  g_free (c.stamp);
+  g_array_unref (c.cands);
+}
