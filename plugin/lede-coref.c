@@ -201,6 +201,112 @@ join (Ctx *c, guint32 a, guint32 b)
     c->parent[a] = b;
 }
 
+/* --- sieve 0: names the tagger missed once ------------------------------- */
+
+#define PROPAGATE_MAX_TOKENS 4
+
+static gboolean
+capitalized (const LedeDoc *doc, guint i)
+{
+  return g_ascii_isupper (doc->text[tok (doc, i)->start]);
+}
+
+/* A name the tagger found is a name wherever else the article writes it the
+ * same way, standing alone among lower-case words ("Apple" in a headline the
+ * tagger left untagged): those places become mentions of its entity. */
+static void
+propagate_names (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  guint n = doc->tokens->len, m = 0;
+  g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (LedeMention));
+  g_autoptr(GArray) merged = NULL;
+  g_autofree guint32 *new_index = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+
+      if (x->first_token != G_MAXUINT32 && x->n_tokens <= PROPAGATE_MAX_TOKENS
+          && g_ascii_isupper (doc->text[x->start]))
+        {
+          char *text = g_strndup (doc->text + x->start, x->end - x->start);
+
+          if (g_hash_table_contains (by_text, text))
+            g_free (text);
+          else
+            g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
+        }
+    }
+  if (g_hash_table_size (by_text) == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      guint run = 0;
+
+      while (m < doc->mentions->len && mention_at (doc, m)->end <= tok (doc, i)->start)
+        m++;
+      /* not inside a longer capitalized run, unless it opens a sentence */
+      if (!capitalized (doc, i)
+          || (i > 0 && capitalized (doc, i - 1) && c->sentence_of[i - 1] == c->sentence_of[i]))
+        continue;
+      /* the capitalized run from i, clear of any mention */
+      while (i + run < n && run < PROPAGATE_MAX_TOKENS && capitalized (doc, i + run)
+             && !(m < doc->mentions->len && mention_at (doc, m)->start < tok (doc, i + run)->end))
+        run++;
+      if (run == 0 || (i + run < n && capitalized (doc, i + run)))
+        continue;
+      g_string_assign (key, "");
+      g_string_append_len (key, doc->text + tok (doc, i)->start,
+                           tok (doc, i + run - 1)->end - tok (doc, i)->start);
+      {
+        gpointer source;
+
+        if (g_hash_table_lookup_extended (by_text, key->str, NULL, &source))
+          {
+            LedeMention x = *mention_at (doc, GPOINTER_TO_UINT (source));
+
+            x.start = tok (doc, i)->start;
+            x.end = tok (doc, i + run - 1)->end;
+            x.first_token = i;
+            x.n_tokens = run;
+            g_array_append_val (found, x);
+          }
+      }
+      i += run - 1;
+    }
+  if (found->len == 0)
+    return;
+
+  /* both lists are in text order: merge them once, and follow the titles'
+   * links to the mentions' new places */
+  merged = g_array_sized_new (FALSE, FALSE, sizeof (LedeMention), doc->mentions->len + found->len);
+  new_index = g_new (guint32, doc->mentions->len);
+  for (guint i = 0, k = 0; i < doc->mentions->len || k < found->len;)
+    {
+      if (k >= found->len
+          || (i < doc->mentions->len && mention_at (doc, i)->start <= g_array_index (found, LedeMention, k).start))
+        {
+          new_index[i] = merged->len;
+          g_array_append_val (merged, *mention_at (doc, i));
+          i++;
+        }
+      else
+        g_array_append_val (merged, g_array_index (found, LedeMention, k++));
+    }
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      if (x->mention >= 0)
+        x->mention = (gint32) new_index[x->mention];
+    }
+  g_array_set_size (doc->mentions, 0);
+  g_array_append_vals (doc->mentions, merged->data, merged->len);
+}
+
 /* --- sieve 1: names ------------------------------------------------------ */
 
 /* A name's key: lower case, without a leading "the", a trailing possessive
@@ -549,8 +655,6 @@ resolve_pronoun (Ctx *c, guint i, const PronounEntry *p)
   e = best_candidate (c, i, p->fits, p->gender, FALSE);
   if (e < 0)
     return;
-  if (p->gender != GENDER_UNKNOWN && c->gender[e] == GENDER_UNKNOWN)
-    c->gender[e] = (guint8) p->gender;
   add_reference (c, i, i, LEDE_REFERENCE_PRONOUN, (guint32) e, -1);
 }
 
@@ -906,6 +1010,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
       c.sentence_of[i] = s;
     }
 
+  propagate_names (&c);
   sieve_names (&c);
   sweep (&c);
   renumber (&c);
