@@ -33,6 +33,7 @@ lede_reference_kind_to_string (LedeReferenceKind kind)
 
 /* how far back a search goes */
 #define WINDOW_SENTENCES   3    /* the pronoun's sentence and the two before it */
+#define THEY_WINDOW_SENTENCES 2
 #define WINDOW_CANDIDATES  64
 #define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
 #define ACRONYM_MAX        8
@@ -46,6 +47,7 @@ enum {
   FIT_PLACE  = 1 << 2,
   FIT_GROUP  = 1 << 3,   /* NORP: "the Russians ... they" */
   FIT_THING  = 1 << 4,   /* products, works, facilities */
+  FIT_COUNTRY = 1 << 5,  /* a GPE in the country gazetteer; other places are FIT_PLACE */
 };
 
 typedef struct {
@@ -59,8 +61,9 @@ static const PronounEntry pronouns[] = {
   { "his", FIT_PERSON, GENDER_MALE }, { "himself", FIT_PERSON, GENDER_MALE },
   { "she", FIT_PERSON, GENDER_FEMALE }, { "her", FIT_PERSON, GENDER_FEMALE },
   { "hers", FIT_PERSON, GENDER_FEMALE }, { "herself", FIT_PERSON, GENDER_FEMALE },
-  /* no "itself": after a noun it is mostly emphatic ("the matter itself") */
-  { "it", FIT_ORG | FIT_PLACE | FIT_THING, 0 }, { "its", FIT_ORG | FIT_PLACE | FIT_THING, 0 },
+  /* no "itself": after a noun it is mostly emphatic ("the matter itself"); a
+   * city is seldom "it" in news, a country or a company often */
+  { "it", FIT_ORG | FIT_COUNTRY | FIT_THING, 0 }, { "its", FIT_ORG | FIT_COUNTRY | FIT_THING, 0 },
   { "they", FIT_ORG | FIT_GROUP, 0 }, { "them", FIT_ORG | FIT_GROUP, 0 },
   { "their", FIT_ORG | FIT_GROUP, 0 }, { "theirs", FIT_ORG | FIT_GROUP, 0 },
   { "themselves", FIT_ORG | FIT_GROUP, 0 },
@@ -73,7 +76,7 @@ static const PronounEntry class_nouns[] = {
   { "airline", FIT_ORG, 0 }, { "carrier", FIT_ORG, 0 }, { "organization", FIT_ORG, 0 },
   { "organisation", FIT_ORG, 0 }, { "agency", FIT_ORG, 0 }, { "party", FIT_ORG, 0 },
   { "team", FIT_ORG, 0 }, { "club", FIT_ORG, 0 }, { "bank", FIT_ORG, 0 },
-  { "country", FIT_PLACE, 0 }, { "nation", FIT_PLACE, 0 }, { "city", FIT_PLACE, 0 },
+  { "country", FIT_COUNTRY, 0 }, { "nation", FIT_COUNTRY, 0 }, { "city", FIT_PLACE, 0 },
   { "capital", FIT_PLACE, 0 }, { "town", FIT_PLACE, 0 }, { "island", FIT_PLACE, 0 },
 };
 
@@ -106,6 +109,7 @@ typedef struct {
   /* entities as sets: union-find over the entities layer's groups */
   guint32  *parent;
   guint8   *gender;          /* per entity (root) */
+  gboolean *country;         /* per entity (root): a GPE named as a country */
   guint32  *named_count;     /* named mentions seen so far in the sweep, per root */
   /* the sweep's candidates, in text order */
   GArray   *cands;           /* Candidate */
@@ -454,7 +458,8 @@ add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
     .token = token,
     .sentence = c->sentence_of[token],
     .entity = root,
-    .fits = type_fits (g_array_index (doc->entities, LedeEntity, root).type),
+    .fits = c->country[root] ? FIT_COUNTRY
+            : type_fits (g_array_index (doc->entities, LedeEntity, root).type),
     .named = named,
     .subject = token == 0 || !tok_in (doc, token - 1, non_subject_before),
   };
@@ -575,7 +580,7 @@ resolve_title (Ctx *c, guint32 t_index, guint first)
 /* Scores the candidates in the window for a reference at token i that fits
  * `fits`; returns the best root, or -1. */
 static gint32
-best_candidate (Ctx *c, guint i, guint fits, guint gender, gboolean want_named)
+best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolean want_named)
 {
   guint sentence = c->sentence_of[i];
   gint32 best = -1, best_score = G_MININT32;
@@ -589,7 +594,7 @@ best_candidate (Ctx *c, guint i, guint fits, guint gender, gboolean want_named)
       guint distance = sentence - x->sentence;
       gint32 s;
 
-      if (distance >= WINDOW_SENTENCES)
+      if (distance >= window)
         break;
       if (!(x->fits & fits) || (want_named && !x->named))
         continue;
@@ -652,7 +657,9 @@ resolve_pronoun (Ctx *c, guint i, const PronounEntry *p)
 
   if ((p->fits & FIT_THING) && is_pleonastic (c->doc, i))
     return;
-  e = best_candidate (c, i, p->fits, p->gender, FALSE);
+  /* "they" is mostly people nobody names: an organization only when near */
+  e = best_candidate (c, i, p->fits, p->gender,
+                      p->fits & FIT_GROUP ? THEY_WINDOW_SENTENCES : WINDOW_SENTENCES, FALSE);
   if (e < 0)
     return;
   add_reference (c, i, i, LEDE_REFERENCE_PRONOUN, (guint32) e, -1);
@@ -679,7 +686,7 @@ resolve_class_noun (Ctx *c, guint i)
         continue;
       if (k + 1 < n && (tok_is (doc, k + 1, "of") || g_ascii_isupper (doc->text[tok (doc, k + 1)->start])))
         return i;
-      e = best_candidate (c, k, p->fits, GENDER_UNKNOWN, TRUE);
+      e = best_candidate (c, k, p->fits, GENDER_UNKNOWN, WINDOW_SENTENCES, TRUE);
       if (e >= 0)
         add_reference (c, i, k, LEDE_REFERENCE_NOMINAL, (guint32) e, -1);
       return k;
@@ -980,6 +987,20 @@ find_salience (LedeDoc *doc)
     g_array_index (doc->entities, LedeEntity, e).salience /= top;
 }
 
+/* which entities are countries, by any of their names */
+static void
+find_countries (Ctx *c, const LedeModel *model)
+{
+  for (guint i = 0; i < c->doc->mentions->len; i++)
+    {
+      const LedeMention *m = mention_at (c->doc, i);
+      guint32 root = find_root (c, m->entity);
+
+      if (m->type == LEDE_ENTITY_GPE && !c->country[root])
+        c->country[root] = lede_entity_is_country (model, c->doc, m);
+    }
+}
+
 void
 lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
 {
@@ -995,6 +1016,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   c.sentence_of = g_new0 (guint32, MAX (c.n_tokens, 1));
   c.parent = g_new (guint32, MAX (n_entities, 1));
   c.gender = g_new0 (guint8, MAX (n_entities, 1));
+  c.country = g_new0 (gboolean, MAX (n_entities, 1));
   c.named_count = g_new0 (guint32, MAX (n_entities, 1));
   c.score = g_new0 (gint32, MAX (n_entities, 1));
   c.stamp = g_new0 (guint32, MAX (n_entities, 1));
@@ -1012,6 +1034,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
 
   propagate_names (&c);
   sieve_names (&c);
+  find_countries (&c, model);
   sweep (&c);
   renumber (&c);
   find_relations (doc);
@@ -1020,6 +1043,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   g_free (c.sentence_of);
   g_free (c.parent);
   g_free (c.gender);
+  g_free (c.country);
   g_free (c.named_count);
   g_free (c.score);
   g_free (c.stamp);

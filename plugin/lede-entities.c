@@ -166,6 +166,13 @@ gaz_mask (const LedeNerModel *ner, const LedeDoc *doc, guint first, guint n)
   return lede_gazetteer_lookup (&ner->gaz, h) & ~LEDE_GAZ_PREFIX;
 }
 
+gboolean
+lede_entity_is_country (const LedeModel *model, const LedeDoc *doc, const LedeMention *m)
+{
+  return model->ner != NULL && m->first_token != G_MAXUINT32
+         && (gaz_mask (model->ner, doc, m->first_token, m->n_tokens) & (1u << LEDE_GAZ_COUNTRY)) != 0;
+}
+
 static gboolean
 is_norp (const LedeNerModel *ner, const LedeDoc *doc, const LedeMention *m)
 {

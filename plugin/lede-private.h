@@ -282,6 +282,10 @@ const char *lede_quote_kind_to_string      (LedeQuoteKind kind);
 const char *lede_reference_kind_to_string  (LedeReferenceKind kind);
 const char *lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind);
 
+/* whether a mention's text is in the country gazetteer (lede-entities.c) */
+gboolean   lede_entity_is_country          (const LedeModel *model, const LedeDoc *doc,
+                                            const LedeMention *m);
+
 /* the entity model (lede-entities.c), loaded by lede_model_new */
 struct _LedeNerModel *lede_ner_model_new_from_resource (GError **error);
 void       lede_ner_model_free             (struct _LedeNerModel *ner);
