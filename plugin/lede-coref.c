@@ -101,6 +101,12 @@ static const char *const pleonastic_verbs[] = {
 };
 
 static const char *const articles[] = { "the", NULL };
+static const char *const determiners[] = { "the", "a", "an", NULL };
+static const char *const male_honorifics[] = { "mr", "mr.", "sir", "king", "prince", NULL };
+static const char *const female_honorifics[] = { "mrs", "mrs.", "ms", "ms.", "miss", "madam",
+                                                  "queen", "princess", "lady", NULL };
+static const char *const honorifics[] = { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss",
+                                          "dr", "dr.", "sir", NULL };
 
 typedef struct {
   LedeDoc  *doc;
@@ -378,6 +384,22 @@ initials (const LedeDoc *doc, const LedeMention *m)
   return g_strdup (buf);
 }
 
+/* 1 when a PERSON name opens with an honorific ("Mrs. Lopez"), else 0 */
+static guint
+honorific_tokens (const LedeDoc *doc, const LedeMention *m)
+{
+  return m->type == LEDE_ENTITY_PERSON && m->n_tokens >= 2 && m->first_token != G_MAXUINT32
+         && tok_in (doc, m->first_token, honorifics);
+}
+
+static char *
+last_word (const LedeDoc *doc, const LedeMention *m)
+{
+  const LedeToken *l = tok (doc, m->first_token + m->n_tokens - 1);
+
+  return g_strndup (doc->text + l->start, l->end - l->start);
+}
+
 static void
 sieve_names (Ctx *c)
 {
@@ -386,6 +408,8 @@ sieve_names (Ctx *c)
   g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* first word of a longer ORG name → its entity + 1, or 0 when two differ */
   g_autoptr(GHashTable) by_first_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* family name of a full PERSON name → its entity + 1, or 0 when two differ */
+  g_autoptr(GHashTable) by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -405,6 +429,20 @@ sieve_names (Ctx *c)
             g_free (abbr);
           else
             g_hash_table_insert (by_initials, abbr, GUINT_TO_POINTER (m->entity));
+        }
+      if (m->type == LEDE_ENTITY_PERSON && m->first_token != G_MAXUINT32
+          && m->n_tokens - honorific_tokens (doc, m) >= 2)
+        {
+          char *surname = last_word (doc, m);
+          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
+          guint root = find_root (c, m->entity) + 1;
+
+          if (!g_hash_table_contains (by_surname, surname))
+            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (root));
+          else if (had != 0 && had != root)
+            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (0));
+          else
+            g_free (surname);
         }
       if (m->type == LEDE_ENTITY_ORG && m->n_tokens >= 2 && m->first_token != G_MAXUINT32)
         {
@@ -426,6 +464,15 @@ sieve_names (Ctx *c)
       gsize len = m->end - m->start;
       gpointer found;
 
+      /* "Mrs. Lopez" after "Ana Lopez" */
+      if (honorific_tokens (doc, m) && m->n_tokens == 2)
+        {
+          g_autofree char *surname = last_word (doc, m);
+          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
+
+          if (e > 0)
+            join (c, e - 1, m->entity);
+        }
       if (m->n_tokens != 1 || m->type == LEDE_ENTITY_PERSON || m->type == LEDE_ENTITY_NORP)
         continue;
       if (is_acronym (s, len))
@@ -448,6 +495,20 @@ sieve_names (Ctx *c)
 
 /* --- the sweep: titles, class nouns and pronouns ------------------------- */
 
+/* Whether a mention starting at token reads as a subject: the word before
+ * it, past determiners and a capitalized title ("with French President X"),
+ * is no preposition or verb of meeting. */
+static gboolean
+is_subject (const LedeDoc *doc, guint token)
+{
+  guint k = token;
+
+  while (k > 0 && token - k < 4
+         && (tok_in (doc, k - 1, determiners) || g_ascii_isupper (doc->text[tok (doc, k - 1)->start])))
+    k--;
+  return k == 0 || !tok_in (doc, k - 1, non_subject_before);
+}
+
 static void
 add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
 {
@@ -461,7 +522,7 @@ add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
     .fits = c->country[root] ? FIT_COUNTRY
             : type_fits (g_array_index (doc->entities, LedeEntity, root).type),
     .named = named,
-    .subject = token == 0 || !tok_in (doc, token - 1, non_subject_before),
+    .subject = is_subject (doc, token),
   };
 
   /* a nationality is a group "they" may stand for only as a plural noun
@@ -694,21 +755,22 @@ resolve_class_noun (Ctx *c, guint i)
   return i;
 }
 
+/* a person's gender from an honorific before or opening the name */
 static void
 note_gender (Ctx *c, const LedeMention *m)
 {
-  static const char *const male[] = { "mr", "mr.", "sir", "king", "prince", NULL };
-  static const char *const female[] = { "mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen",
-                                        "princess", "lady", NULL };
   guint32 e = find_root (c, m->entity);
 
-  if (m->type != LEDE_ENTITY_PERSON || m->first_token == 0 || m->first_token == G_MAXUINT32
+  if (m->type != LEDE_ENTITY_PERSON || m->first_token == G_MAXUINT32
       || c->gender[e] != GENDER_UNKNOWN)
     return;
-  if (tok_in (c->doc, m->first_token - 1, male))
-    c->gender[e] = GENDER_MALE;
-  else if (tok_in (c->doc, m->first_token - 1, female))
-    c->gender[e] = GENDER_FEMALE;
+  for (guint k = m->first_token > 0 ? m->first_token - 1 : 0; k <= m->first_token; k++)
+    {
+      if (tok_in (c->doc, k, male_honorifics))
+        c->gender[e] = GENDER_MALE;
+      else if (tok_in (c->doc, k, female_honorifics))
+        c->gender[e] = GENDER_FEMALE;
+    }
 }
 
 static void
@@ -760,6 +822,12 @@ sweep (Ctx *c)
 
 /* --- entities renumbered, canonical names, relations, salience ----------- */
 
+static guint
+name_words (const LedeDoc *doc, const LedeMention *m)
+{
+  return m->n_tokens - honorific_tokens (doc, m);
+}
+
 /* Replaces the union-find sets by entities numbered in order of first
  * mention, each named by its fullest name. */
 static void
@@ -776,6 +844,7 @@ renumber (Ctx *c)
     {
       LedeMention *m = mention_at (doc, i);
       guint32 root = find_root (c, m->entity);
+      const LedeMention *best;
       LedeEntity *e;
 
       if (new_of_root[root] == G_MAXUINT32)
@@ -787,12 +856,13 @@ renumber (Ctx *c)
         }
       m->entity = new_of_root[root];
       e = &g_array_index (entities, LedeEntity, m->entity);
+      best = mention_at (doc, e->canonical);
       e->media = e->media || m->media;
-      /* the fullest name: most words, then the longest text */
-      if (m->n_tokens > mention_at (doc, e->canonical)->n_tokens
-          || (m->n_tokens == mention_at (doc, e->canonical)->n_tokens
-              && m->end - m->start > mention_at (doc, e->canonical)->end
-                                     - mention_at (doc, e->canonical)->start))
+      /* the fullest name: most words (an honorific is none), then the
+       * longest text */
+      if (name_words (doc, m) > name_words (doc, best)
+          || (name_words (doc, m) == name_words (doc, best)
+              && m->end - m->start > best->end - best->start))
         {
           e->canonical = i;
           e->type = m->type;
