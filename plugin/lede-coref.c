@@ -211,6 +211,22 @@ join (Ctx *c, guint32 a, guint32 b)
     c->parent[a] = b;
 }
 
+/* 1 when a PERSON name opens with an honorific ("Mrs. Lopez"), else 0 */
+static guint
+honorific_tokens (const LedeDoc *doc, const LedeMention *m)
+{
+  return m->type == LEDE_ENTITY_PERSON && m->n_tokens >= 2 && m->first_token != G_MAXUINT32
+         && tok_in (doc, m->first_token, honorifics);
+}
+
+static char *
+last_word (const LedeDoc *doc, const LedeMention *m)
+{
+  const LedeToken *l = tok (doc, m->first_token + m->n_tokens - 1);
+
+  return g_strndup (doc->text + l->start, l->end - l->start);
+}
+
 /* --- sieve 0: names the tagger missed once ------------------------------- */
 
 #define PROPAGATE_MAX_TOKENS 4
@@ -221,6 +237,21 @@ capitalized (const LedeDoc *doc, guint i)
   return g_ascii_isupper (doc->text[tok (doc, i)->start]);
 }
 
+/* Whether a one-word date at token i ("May") reads as a name: no
+ * preposition or determiner before it, no number after it. */
+static gboolean
+name_not_date (const LedeDoc *doc, const LedeTimex *t, guint i)
+{
+  static const char *const date_before[] = {
+    "in", "on", "since", "by", "until", "till", "from", "to", "during", "last", "next", "early",
+    "late", "mid", "of", "this", "that", "before", "after", "through", "between", NULL
+  };
+
+  return t->start == tok (doc, i)->start && t->end == tok (doc, i)->end
+         && (i == 0 || !tok_in (doc, i - 1, date_before))
+         && (i + 1 >= doc->tokens->len || !g_ascii_isdigit (doc->text[tok (doc, i + 1)->start]));
+}
+
 /* A name the tagger found is a name wherever else the article writes it the
  * same way, standing alone among lower-case words ("Apple" in a headline the
  * tagger left untagged): those places become mentions of its entity. */
@@ -228,7 +259,7 @@ static void
 propagate_names (Ctx *c)
 {
   LedeDoc *doc = c->doc;
-  guint n = doc->tokens->len, m = 0;
+  guint n = doc->tokens->len, m = 0, timex = 0;
   g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (LedeMention));
   g_autoptr(GArray) merged = NULL;
@@ -250,6 +281,22 @@ propagate_names (Ctx *c)
             g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
         }
     }
+  /* a person's family name alone ("May" after "Theresa May"), which the
+   * tagger may take for a common word */
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+      char *surname;
+
+      if (x->type != LEDE_ENTITY_PERSON || x->first_token == G_MAXUINT32 || x->n_tokens < 2
+          || honorific_tokens (doc, x))
+        continue;
+      surname = last_word (doc, x);
+      if (g_hash_table_contains (by_text, surname))
+        g_free (surname);
+      else
+        g_hash_table_insert (by_text, surname, GUINT_TO_POINTER (i));
+    }
   if (g_hash_table_size (by_text) == 0)
     return;
   for (guint i = 0; i < n; i++)
@@ -258,6 +305,12 @@ propagate_names (Ctx *c)
 
       while (m < doc->mentions->len && mention_at (doc, m)->end <= tok (doc, i)->start)
         m++;
+      /* not in a date: "in May" is no Theresa May */
+      while (timex < doc->timexes->len && g_array_index (doc->timexes, LedeTimex, timex).end <= tok (doc, i)->start)
+        timex++;
+      if (timex < doc->timexes->len && g_array_index (doc->timexes, LedeTimex, timex).start < tok (doc, i)->end
+          && !name_not_date (doc, &g_array_index (doc->timexes, LedeTimex, timex), i))
+        continue;
       /* not inside a longer capitalized run, unless it opens a sentence */
       if (!capitalized (doc, i)
           || (i > 0 && capitalized (doc, i - 1) && c->sentence_of[i - 1] == c->sentence_of[i]))
@@ -382,22 +435,6 @@ initials (const LedeDoc *doc, const LedeMention *m)
     return NULL;
   buf[n] = '\0';
   return g_strdup (buf);
-}
-
-/* 1 when a PERSON name opens with an honorific ("Mrs. Lopez"), else 0 */
-static guint
-honorific_tokens (const LedeDoc *doc, const LedeMention *m)
-{
-  return m->type == LEDE_ENTITY_PERSON && m->n_tokens >= 2 && m->first_token != G_MAXUINT32
-         && tok_in (doc, m->first_token, honorifics);
-}
-
-static char *
-last_word (const LedeDoc *doc, const LedeMention *m)
-{
-  const LedeToken *l = tok (doc, m->first_token + m->n_tokens - 1);
-
-  return g_strndup (doc->text + l->start, l->end - l->start);
 }
 
 static void

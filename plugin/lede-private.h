@@ -282,7 +282,8 @@ const char *lede_quote_kind_to_string      (LedeQuoteKind kind);
 const char *lede_reference_kind_to_string  (LedeReferenceKind kind);
 const char *lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind);
 
-/* whether a mention's text is in the country gazetteer (lede-entities.c) */
+/* whether a place's name is a country's: in the country gazetteer, or in
+ * neither the city nor the state one (lede-entities.c) */
 gboolean   lede_entity_is_country          (const LedeModel *model, const LedeDoc *doc,
                                             const LedeMention *m);
 
