@@ -37,6 +37,7 @@ lede_reference_kind_to_string (LedeReferenceKind kind)
 #define WINDOW_CANDIDATES  64
 #define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
 #define ACRONYM_MAX        8
+#define LONGEST_WORD       15   /* the longest word of the lists below */
 
 enum { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE };
 
@@ -52,32 +53,35 @@ enum {
 
 typedef struct {
   const char *word;
+  guint       len;
   guint       fits;
   guint       gender;
 } PronounEntry;
 
+#define W(word) word, sizeof word - 1
+
 static const PronounEntry pronouns[] = {
-  { "he", FIT_PERSON, GENDER_MALE }, { "him", FIT_PERSON, GENDER_MALE },
-  { "his", FIT_PERSON, GENDER_MALE }, { "himself", FIT_PERSON, GENDER_MALE },
-  { "she", FIT_PERSON, GENDER_FEMALE }, { "her", FIT_PERSON, GENDER_FEMALE },
-  { "hers", FIT_PERSON, GENDER_FEMALE }, { "herself", FIT_PERSON, GENDER_FEMALE },
+  { W ("he"), FIT_PERSON, GENDER_MALE }, { W ("him"), FIT_PERSON, GENDER_MALE },
+  { W ("his"), FIT_PERSON, GENDER_MALE }, { W ("himself"), FIT_PERSON, GENDER_MALE },
+  { W ("she"), FIT_PERSON, GENDER_FEMALE }, { W ("her"), FIT_PERSON, GENDER_FEMALE },
+  { W ("hers"), FIT_PERSON, GENDER_FEMALE }, { W ("herself"), FIT_PERSON, GENDER_FEMALE },
   /* no "itself": after a noun it is mostly emphatic ("the matter itself"); a
    * city is seldom "it" in news, a country or a company often */
-  { "it", FIT_ORG | FIT_COUNTRY | FIT_THING, 0 }, { "its", FIT_ORG | FIT_COUNTRY | FIT_THING, 0 },
-  { "they", FIT_ORG | FIT_GROUP, 0 }, { "them", FIT_ORG | FIT_GROUP, 0 },
-  { "their", FIT_ORG | FIT_GROUP, 0 }, { "theirs", FIT_ORG | FIT_GROUP, 0 },
-  { "themselves", FIT_ORG | FIT_GROUP, 0 },
+  { W ("it"), FIT_ORG | FIT_COUNTRY | FIT_THING, 0 }, { W ("its"), FIT_ORG | FIT_COUNTRY | FIT_THING, 0 },
+  { W ("they"), FIT_ORG | FIT_GROUP, 0 }, { W ("them"), FIT_ORG | FIT_GROUP, 0 },
+  { W ("their"), FIT_ORG | FIT_GROUP, 0 }, { W ("theirs"), FIT_ORG | FIT_GROUP, 0 },
+  { W ("themselves"), FIT_ORG | FIT_GROUP, 0 },
 };
 
 /* class nouns that stand for a named entity after "the" */
 static const PronounEntry class_nouns[] = {
-  { "company", FIT_ORG, 0 }, { "firm", FIT_ORG, 0 }, { "group", FIT_ORG, 0 },
-  { "corporation", FIT_ORG, 0 }, { "manufacturer", FIT_ORG, 0 }, { "maker", FIT_ORG, 0 },
-  { "airline", FIT_ORG, 0 }, { "carrier", FIT_ORG, 0 }, { "organization", FIT_ORG, 0 },
-  { "organisation", FIT_ORG, 0 }, { "agency", FIT_ORG, 0 }, { "party", FIT_ORG, 0 },
-  { "team", FIT_ORG, 0 }, { "club", FIT_ORG, 0 }, { "bank", FIT_ORG, 0 },
-  { "country", FIT_COUNTRY, 0 }, { "nation", FIT_COUNTRY, 0 }, { "city", FIT_PLACE, 0 },
-  { "capital", FIT_PLACE, 0 }, { "town", FIT_PLACE, 0 }, { "island", FIT_PLACE, 0 },
+  { W ("company"), FIT_ORG, 0 }, { W ("firm"), FIT_ORG, 0 }, { W ("group"), FIT_ORG, 0 },
+  { W ("corporation"), FIT_ORG, 0 }, { W ("manufacturer"), FIT_ORG, 0 }, { W ("maker"), FIT_ORG, 0 },
+  { W ("airline"), FIT_ORG, 0 }, { W ("carrier"), FIT_ORG, 0 }, { W ("organization"), FIT_ORG, 0 },
+  { W ("organisation"), FIT_ORG, 0 }, { W ("agency"), FIT_ORG, 0 }, { W ("party"), FIT_ORG, 0 },
+  { W ("team"), FIT_ORG, 0 }, { W ("club"), FIT_ORG, 0 }, { W ("bank"), FIT_ORG, 0 },
+  { W ("country"), FIT_COUNTRY, 0 }, { W ("nation"), FIT_COUNTRY, 0 }, { W ("city"), FIT_PLACE, 0 },
+  { W ("capital"), FIT_PLACE, 0 }, { W ("town"), FIT_PLACE, 0 }, { W ("island"), FIT_PLACE, 0 },
 };
 
 /* names of a country that share no acronym or text */
@@ -130,7 +134,7 @@ typedef struct {
   guint32 sentence;
   guint32 entity;     /* root */
   guint   fits;       /* FIT_* of the entity's type */
-  gboolean subject;
+  gint8   subject;    /* is_subject (), worked out when first scored; -1 before */
   gboolean named;
 } Candidate;
 
@@ -151,9 +155,17 @@ tok_in (const LedeDoc *doc, guint i, const char *const *words)
 {
   const LedeToken *t = tok (doc, i);
   gsize len = t->end - t->start;
+  char lower[LONGEST_WORD + 1];
 
+  /* on the hot path (every token, every candidate): lower-case once, and
+   * compare the first letter before the rest */
+  if (len > LONGEST_WORD)
+    return FALSE;
+  for (gsize b = 0; b < len; b++)
+    lower[b] = g_ascii_tolower (doc->text[t->start + b]);
+  lower[len] = '\0';
   for (guint k = 0; words[k] != NULL; k++)
-    if (strlen (words[k]) == len && g_ascii_strncasecmp (doc->text + t->start, words[k], len) == 0)
+    if (words[k][0] == lower[0] && strcmp (words[k], lower) == 0)
       return TRUE;
   return FALSE;
 }
@@ -252,6 +264,28 @@ name_not_date (const LedeDoc *doc, const LedeTimex *t, guint i)
          && (i + 1 >= doc->tokens->len || !g_ascii_isdigit (doc->text[tok (doc, i + 1)->start]));
 }
 
+/* A filter of the names' (length, first byte) pairs: most capitalized words
+ * are no known name, and are passed over without building a key. */
+#define KEY_FILTER_LENGTHS 64
+#define KEY_FILTER_BYTES (KEY_FILTER_LENGTHS * 256 / 8)
+
+static void
+note_key (guint8 *filter, const char *key)
+{
+  gsize len = strlen (key);
+  guint bit = (guint) (MIN (len, KEY_FILTER_LENGTHS - 1) * 256 + (guchar) key[0]);
+
+  filter[bit / 8] |= 1u << (bit % 8);
+}
+
+static gboolean
+may_be_key (const guint8 *filter, const char *text, gsize len)
+{
+  guint bit = (guint) (MIN (len, KEY_FILTER_LENGTHS - 1) * 256 + (guchar) text[0]);
+
+  return (filter[bit / 8] >> (bit % 8)) & 1;
+}
+
 /* A name the tagger found is a name wherever else the article writes it the
  * same way, standing alone among lower-case words ("Apple" in a headline the
  * tagger left untagged): those places become mentions of its entity. */
@@ -265,6 +299,7 @@ propagate_names (Ctx *c)
   g_autoptr(GArray) merged = NULL;
   g_autofree guint32 *new_index = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
+  guint8 keys[KEY_FILTER_BYTES] = { 0 };
 
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -278,7 +313,10 @@ propagate_names (Ctx *c)
           if (g_hash_table_contains (by_text, text))
             g_free (text);
           else
-            g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
+            {
+              note_key (keys, text);
+              g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
+            }
         }
     }
   /* a person's family name alone ("May" after "Theresa May"), which the
@@ -295,7 +333,10 @@ propagate_names (Ctx *c)
       if (g_hash_table_contains (by_text, surname))
         g_free (surname);
       else
-        g_hash_table_insert (by_text, surname, GUINT_TO_POINTER (i));
+        {
+          note_key (keys, surname);
+          g_hash_table_insert (by_text, surname, GUINT_TO_POINTER (i));
+        }
     }
   if (g_hash_table_size (by_text) == 0)
     return;
@@ -321,6 +362,12 @@ propagate_names (Ctx *c)
         run++;
       if (run == 0 || (i + run < n && capitalized (doc, i + run)))
         continue;
+      if (!may_be_key (keys, doc->text + tok (doc, i)->start,
+                       tok (doc, i + run - 1)->end - tok (doc, i)->start))
+        {
+          i += run - 1;
+          continue;
+        }
       g_string_assign (key, "");
       g_string_append_len (key, doc->text + tok (doc, i)->start,
                            tok (doc, i + run - 1)->end - tok (doc, i)->start);
@@ -372,28 +419,28 @@ propagate_names (Ctx *c)
 
 /* --- sieve 1: names ------------------------------------------------------ */
 
-/* A name's key: lower case, without a leading "the", a trailing possessive
- * and dots, with fixed aliases mapped. */
-static char *
-name_key (const LedeDoc *doc, const LedeMention *m)
+/* A name's key, written into key: lower case, without a leading "the", a
+ * trailing possessive and dots; or a fixed alias's name. */
+#define NAME_KEY_SIZE 128
+static const char *
+name_key (const LedeDoc *doc, const LedeMention *m, char *key, gsize size)
 {
-  GString *key = g_string_sized_new (m->end - m->start);
   const char *s = doc->text + m->start, *e = doc->text + m->end;
+  gsize n = 0;
 
   if (e - s > 4 && g_ascii_strncasecmp (s, "the ", 4) == 0)
     s += 4;
   if (e - s > 2 && (strncmp (e - 2, "'s", 2) == 0))
     e -= 2;
-  for (; s < e; s++)
+  /* a name longer than the buffer is keyed by its start */
+  for (; s < e && n + 1 < size; s++)
     if (*s != '.')
-      g_string_append_c (key, g_ascii_tolower (*s));
+      key[n++] = g_ascii_tolower (*s);
+  key[n] = '\0';
   for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-    if (strcmp (key->str, aliases[a][0]) == 0)
-      {
-        g_string_assign (key, aliases[a][1]);
-        break;
-      }
-  return g_string_free (key, FALSE);
+    if (strcmp (key, aliases[a][0]) == 0)
+      return aliases[a][1];
+  return key;
 }
 
 static gboolean
@@ -451,14 +498,15 @@ sieve_names (Ctx *c)
   for (guint i = 0; i < doc->mentions->len; i++)
     {
       const LedeMention *m = mention_at (doc, i);
-      g_autofree char *key = name_key (doc, m);
+      char buf[NAME_KEY_SIZE];
+      const char *key = name_key (doc, m, buf, sizeof buf);
       char *abbr;
       gpointer found;
 
       if (g_hash_table_lookup_extended (by_key, key, NULL, &found))
         join (c, GPOINTER_TO_UINT (found), m->entity);
       else
-        g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (m->entity));
+        g_hash_table_insert (by_key, g_strdup (key), GUINT_TO_POINTER (m->entity));
       if (m->type != LEDE_ENTITY_PERSON && m->type != LEDE_ENTITY_NORP
           && (abbr = initials (doc, m)) != NULL)
         {
@@ -514,7 +562,8 @@ sieve_names (Ctx *c)
         continue;
       if (is_acronym (s, len))
         {
-          g_autofree char *key = name_key (doc, m);
+          char buf[NAME_KEY_SIZE];
+          const char *key = name_key (doc, m, buf, sizeof buf);
 
           if (g_hash_table_lookup_extended (by_initials, key, NULL, &found))
             join (c, GPOINTER_TO_UINT (found), m->entity);
@@ -541,7 +590,7 @@ is_subject (const LedeDoc *doc, guint token)
   guint k = token;
 
   while (k > 0 && token - k < 4
-         && (tok_in (doc, k - 1, determiners) || g_ascii_isupper (doc->text[tok (doc, k - 1)->start])))
+         && (g_ascii_isupper (doc->text[tok (doc, k - 1)->start]) || tok_in (doc, k - 1, determiners)))
     k--;
   return k == 0 || !tok_in (doc, k - 1, non_subject_before);
 }
@@ -559,7 +608,7 @@ add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
     .fits = c->country[root] ? FIT_COUNTRY
             : type_fits (g_array_index (doc->entities, LedeEntity, root).type),
     .named = named,
-    .subject = is_subject (doc, token),
+    .subject = -1,
   };
 
   /* a nationality is a group "they" may stand for only as a plural noun
@@ -687,7 +736,7 @@ best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolea
   c->clock++;
   for (gint64 k = (gint64) c->cands->len - 1; k >= 0 && seen < WINDOW_CANDIDATES; k--, seen++)
     {
-      const Candidate *x = &g_array_index (c->cands, Candidate, k);
+      Candidate *x = &g_array_index (c->cands, Candidate, k);
       guint32 e = find_root (c, x->entity);
       guint distance = sentence - x->sentence;
       gint32 s;
@@ -699,6 +748,8 @@ best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolea
       if (gender != GENDER_UNKNOWN && c->gender[e] != GENDER_UNKNOWN && c->gender[e] != gender)
         continue;
       s = distance == 0 ? 100 : distance == 1 ? 60 : 30;
+      if (x->subject < 0)
+        x->subject = is_subject (c->doc, x->token);
       if (x->subject)
         s += 40;
       /* the nearest fitting mentions: recency within the window */
@@ -725,9 +776,12 @@ lookup (const LedeDoc *doc, guint i, const PronounEntry *table, guint n)
 {
   const LedeToken *t = tok (doc, i);
   gsize len = t->end - t->start;
+  char first = g_ascii_tolower (doc->text[t->start]);
 
+  if (len > LONGEST_WORD)
+    return NULL;
   for (guint k = 0; k < n; k++)
-    if (strlen (table[k].word) == len
+    if (table[k].len == len && table[k].word[0] == first
         && g_ascii_strncasecmp (doc->text + t->start, table[k].word, len) == 0)
       return &table[k];
   return NULL;
@@ -771,7 +825,7 @@ resolve_class_noun (Ctx *c, guint i)
   LedeDoc *doc = c->doc;
   guint n = doc->tokens->len;
 
-  if (!tok_in (doc, i, articles))
+  if (tok (doc, i)->end - tok (doc, i)->start != 3 || !tok_in (doc, i, articles))
     return i;
   for (guint k = i + 1; k < n && k <= i + 2; k++)
     {
@@ -803,6 +857,9 @@ note_gender (Ctx *c, const LedeMention *m)
     return;
   for (guint k = m->first_token > 0 ? m->first_token - 1 : 0; k <= m->first_token; k++)
     {
+      /* honorifics are capitalized: most words before a name are not */
+      if (!g_ascii_isupper (c->doc->text[tok (c->doc, k)->start]))
+        continue;
       if (tok_in (c->doc, k, male_honorifics))
         c->gender[e] = GENDER_MALE;
       else if (tok_in (c->doc, k, female_honorifics))
@@ -820,6 +877,7 @@ sweep (Ctx *c)
     {
       const PronounEntry *p;
       gboolean covered = FALSE;
+      char first;
 
       while (m < doc->mentions->len && mention_at (doc, m)->end <= tok (doc, i)->start)
         m++;
@@ -848,7 +906,10 @@ sweep (Ctx *c)
             resolve_title (c, t, i);
           continue;
         }
-      if (covered)
+      /* every pronoun and "the" starts with one of these: most words are
+       * passed over without a lookup */
+      first = g_ascii_tolower (doc->text[tok (doc, i)->start]);
+      if (covered || (first != 'h' && first != 's' && first != 'i' && first != 't'))
         continue;
       if ((p = lookup (doc, i, pronouns, G_N_ELEMENTS (pronouns))) != NULL)
         resolve_pronoun (c, i, p);
@@ -874,6 +935,7 @@ renumber (Ctx *c)
   guint n_old = doc->entities->len;
   g_autofree guint32 *new_of_root = g_new (guint32, MAX (n_old, 1));
   g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (LedeEntity));
+  g_autoptr(GArray) canonical_words = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint e = 0; e < n_old; e++)
     new_of_root[e] = G_MAXUINT32;
@@ -884,12 +946,15 @@ renumber (Ctx *c)
       const LedeMention *best;
       LedeEntity *e;
 
+      guint words = name_words (doc, m);
+
       if (new_of_root[root] == G_MAXUINT32)
         {
           LedeEntity fresh = { m->type, i, m->media, 0 };
 
           new_of_root[root] = entities->len;
           g_array_append_val (entities, fresh);
+          g_array_append_val (canonical_words, words);
         }
       m->entity = new_of_root[root];
       e = &g_array_index (entities, LedeEntity, m->entity);
@@ -897,12 +962,13 @@ renumber (Ctx *c)
       e->media = e->media || m->media;
       /* the fullest name: most words (an honorific is none), then the
        * longest text */
-      if (name_words (doc, m) > name_words (doc, best)
-          || (name_words (doc, m) == name_words (doc, best)
+      if (words > g_array_index (canonical_words, guint, m->entity)
+          || (words == g_array_index (canonical_words, guint, m->entity)
               && m->end - m->start > best->end - best->start))
         {
           e->canonical = i;
           e->type = m->type;
+          g_array_index (canonical_words, guint, m->entity) = words;
         }
     }
   for (guint r = 0; r < doc->references->len; r++)
@@ -1098,13 +1164,19 @@ find_salience (LedeDoc *doc)
 static void
 find_countries (Ctx *c, const LedeModel *model)
 {
+  g_autofree gboolean *looked_up = g_new0 (gboolean, MAX (c->doc->entities->len, 1));
+
+  /* by an entity's first place name: the gazetteer lookup is not cheap */
   for (guint i = 0; i < c->doc->mentions->len; i++)
     {
       const LedeMention *m = mention_at (c->doc, i);
       guint32 root = find_root (c, m->entity);
 
-      if (m->type == LEDE_ENTITY_GPE && !c->country[root])
-        c->country[root] = lede_entity_is_country (model, c->doc, m);
+      if (m->type == LEDE_ENTITY_GPE && !looked_up[root])
+        {
+          looked_up[root] = TRUE;
+          c->country[root] = lede_entity_is_country (model, c->doc, m);
+        }
     }
 }
 

@@ -343,13 +343,18 @@ member_entity_id (Writer *w, const char *name, gint32 entity)
   member_string (w, name, entity >= 0 ? id : NULL);
 }
 
+/* a number from 0 to 1 with three decimals, without printf (hot path) */
 static void
 member_fraction (Writer *w, const char *name, float value)
 {
-  char digits[G_ASCII_DTOSTR_BUF_SIZE];
+  guint thousandths = (guint) (CLAMP (value, 0.0f, 1.0f) * 1000.0f + 0.5f);
 
   key (w, name);
-  g_string_append (w->out, g_ascii_formatd (digits, sizeof digits, "%.3f", value));
+  g_string_append_c (w->out, (char) ('0' + thousandths / 1000));
+  g_string_append_c (w->out, '.');
+  g_string_append_c (w->out, (char) ('0' + thousandths / 100 % 10));
+  g_string_append_c (w->out, (char) ('0' + thousandths / 10 % 10));
+  g_string_append_c (w->out, (char) ('0' + thousandths % 10));
 }
 
 static void
@@ -430,8 +435,10 @@ static void
 write_entity_roles (Writer *w, const ByEntity *titles, guint e, guint *relation)
 {
   const LedeDoc *doc = w->doc;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = NULL;
 
+  if (titles->first[e] < titles->first[e + 1])
+    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   key (w, "roles");
   open_container (w, '[');
   for (guint k = titles->first[e]; k < titles->first[e + 1]; k++)

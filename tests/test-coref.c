@@ -5,6 +5,7 @@
  * The sentences are this test's own; the sample article is read from
  * ../shared/data when it is there. */
 #include "lede-private.h"
+#include "lede-test-helpers.h"
 #include "lede-test-sample.h"
 
 #include <string.h>
@@ -255,7 +256,7 @@ static void
 test_hostile_input (void)
 {
   GString *text = g_string_new (NULL);
-  guint rounds = g_test_slow () ? 20000 : 4000;
+  guint rounds = lede_test_quick () ? 1000 : 8000;
   g_autoptr(LedeDoc) doc = NULL;
 
   for (guint i = 0; i < rounds; i++)
