@@ -49,6 +49,7 @@ enum {
   FIT_GROUP  = 1 << 3,   /* NORP: "the Russians ... they" */
   FIT_THING  = 1 << 4,   /* products, works, facilities */
   FIT_COUNTRY = 1 << 5,  /* a GPE in the country gazetteer; other places are FIT_PLACE */
+  FIT_BUSINESS = 1 << 6, /* an ORG that is no public body ("Boeing", not "Air Force") */
 };
 
 typedef struct {
@@ -75,13 +76,21 @@ static const PronounEntry pronouns[] = {
 
 /* class nouns that stand for a named entity after "the" */
 static const PronounEntry class_nouns[] = {
-  { W ("company"), FIT_ORG, 0 }, { W ("firm"), FIT_ORG, 0 }, { W ("group"), FIT_ORG, 0 },
-  { W ("corporation"), FIT_ORG, 0 }, { W ("manufacturer"), FIT_ORG, 0 }, { W ("maker"), FIT_ORG, 0 },
-  { W ("airline"), FIT_ORG, 0 }, { W ("carrier"), FIT_ORG, 0 }, { W ("organization"), FIT_ORG, 0 },
+  { W ("company"), FIT_BUSINESS, 0 }, { W ("firm"), FIT_BUSINESS, 0 }, { W ("group"), FIT_ORG, 0 },
+  { W ("corporation"), FIT_BUSINESS, 0 }, { W ("manufacturer"), FIT_BUSINESS, 0 }, { W ("maker"), FIT_BUSINESS, 0 },
+  { W ("airline"), FIT_BUSINESS, 0 }, { W ("carrier"), FIT_BUSINESS, 0 }, { W ("organization"), FIT_ORG, 0 },
   { W ("organisation"), FIT_ORG, 0 }, { W ("agency"), FIT_ORG, 0 }, { W ("party"), FIT_ORG, 0 },
   { W ("team"), FIT_ORG, 0 }, { W ("club"), FIT_ORG, 0 }, { W ("bank"), FIT_ORG, 0 },
   { W ("country"), FIT_COUNTRY, 0 }, { W ("nation"), FIT_COUNTRY, 0 }, { W ("city"), FIT_PLACE, 0 },
   { W ("capital"), FIT_PLACE, 0 }, { W ("town"), FIT_PLACE, 0 }, { W ("island"), FIT_PLACE, 0 },
+};
+
+/* last words of the names of public bodies, which "the company" is not */
+static const char *const public_heads[] = {
+  "force", "forces", "army", "navy", "office", "department", "ministry", "agency", "council",
+  "committee", "commission", "court", "government", "parliament", "senate", "congress",
+  "assembly", "administration", "police", "service", "bureau", "authority", "union",
+  "nations", "organization", "organisation", "party", "university", "school", NULL
 };
 
 /* names of a country that share no acronym or text */
@@ -120,6 +129,7 @@ typedef struct {
   guint32  *parent;
   guint8   *gender;          /* per entity (root) */
   gboolean *country;         /* per entity (root): a GPE named as a country */
+  gboolean *business;        /* per entity (root): an ORG that is no public body */
   guint32  *named_count;     /* named mentions seen so far in the sweep, per root */
   /* the sweep's candidates, in text order */
   GArray   *cands;           /* Candidate */
@@ -606,7 +616,8 @@ add_candidate (Ctx *c, guint token, guint32 entity, gboolean named)
     .sentence = c->sentence_of[token],
     .entity = root,
     .fits = c->country[root] ? FIT_COUNTRY
-            : type_fits (g_array_index (doc->entities, LedeEntity, root).type),
+            : type_fits (g_array_index (doc->entities, LedeEntity, root).type)
+              | (c->business[root] ? FIT_BUSINESS : 0),
     .named = named,
     .subject = -1,
   };
@@ -1160,23 +1171,28 @@ find_salience (LedeDoc *doc)
     g_array_index (doc->entities, LedeEntity, e).salience /= top;
 }
 
-/* which entities are countries, by any of their names */
+/* which entities are countries and which organizations businesses, by
+ * their first place or organization name (the gazetteer lookup is not cheap) */
 static void
-find_countries (Ctx *c, const LedeModel *model)
+find_kinds (Ctx *c, const LedeModel *model)
 {
   g_autofree gboolean *looked_up = g_new0 (gboolean, MAX (c->doc->entities->len, 1));
 
-  /* by an entity's first place name: the gazetteer lookup is not cheap */
   for (guint i = 0; i < c->doc->mentions->len; i++)
     {
       const LedeMention *m = mention_at (c->doc, i);
       guint32 root = find_root (c, m->entity);
 
-      if (m->type == LEDE_ENTITY_GPE && !looked_up[root])
-        {
-          looked_up[root] = TRUE;
-          c->country[root] = lede_entity_is_country (model, c->doc, m);
-        }
+      if (looked_up[root])
+        continue;
+      if (m->type == LEDE_ENTITY_GPE)
+        c->country[root] = lede_entity_is_country (model, c->doc, m);
+      else if (m->type == LEDE_ENTITY_ORG)
+        c->business[root] = m->first_token == G_MAXUINT32
+                            || !tok_in (c->doc, m->first_token + m->n_tokens - 1, public_heads);
+      else
+        continue;
+      looked_up[root] = TRUE;
     }
 }
 
@@ -1196,6 +1212,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   c.parent = g_new (guint32, MAX (n_entities, 1));
   c.gender = g_new0 (guint8, MAX (n_entities, 1));
   c.country = g_new0 (gboolean, MAX (n_entities, 1));
+  c.business = g_new0 (gboolean, MAX (n_entities, 1));
   c.named_count = g_new0 (guint32, MAX (n_entities, 1));
   c.score = g_new0 (gint32, MAX (n_entities, 1));
   c.stamp = g_new0 (guint32, MAX (n_entities, 1));
@@ -1213,7 +1230,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
 
   propagate_names (&c);
   sieve_names (&c);
-  find_countries (&c, model);
+  find_kinds (&c, model);
   sweep (&c);
   renumber (&c);
   find_relations (doc);
@@ -1223,6 +1240,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   g_free (c.parent);
   g_free (c.gender);
   g_free (c.country);
+  g_free (c.business);
   g_free (c.named_count);
   g_free (c.score);
   g_free (c.stamp);
