@@ -31,6 +31,38 @@ lede_reference_kind_to_string (LedeReferenceKind kind)
   return kind < G_N_ELEMENTS (names) ? names[kind] : "pronoun";
 }
 
+/* first-name-genders.txt: "Name f" or "Name m" a line; '#' starts a comment */
+GHashTable *
+lede_first_name_genders_new (GError **error)
+{
+  g_autoptr(GBytes) bytes = lede_model_resource ("gazetteers/first-name-genders.txt", error);
+  g_autoptr(GHashTable) table = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *space = strrchr (line, ' ');
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (space == NULL || (strcmp (space + 1, "f") != 0 && strcmp (space + 1, "m") != 0))
+        {
+          g_set_error (error, LEDE_ERROR, LEDE_ERROR_INTERNAL,
+                       "first-name-genders.txt line %u is not \"Name f\" or \"Name m\"", i + 1);
+          return NULL;
+        }
+      *space = '\0';
+      g_hash_table_insert (table, g_ascii_strdown (line, -1),
+                           GUINT_TO_POINTER (space[1] == 'f' ? LEDE_GENDER_FEMALE : LEDE_GENDER_MALE));
+    }
+  return g_steal_pointer (&table);
+}
+
 /* how far back a search goes */
 #define WINDOW_SENTENCES   3    /* the pronoun's sentence and the two before it */
 #define THEY_WINDOW_SENTENCES 2
@@ -38,8 +70,8 @@ lede_reference_kind_to_string (LedeReferenceKind kind)
 #define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
 #define ACRONYM_MAX        8
 #define LONGEST_WORD       15   /* the longest word of the lists below */
+#define LONGEST_NAME       31   /* longer first names are not looked up */
 
-enum { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE };
 
 /* what a pronoun or a class noun may refer to */
 enum {
@@ -62,10 +94,10 @@ typedef struct {
 #define W(word) word, sizeof word - 1
 
 static const PronounEntry pronouns[] = {
-  { W ("he"), FIT_PERSON, GENDER_MALE }, { W ("him"), FIT_PERSON, GENDER_MALE },
-  { W ("his"), FIT_PERSON, GENDER_MALE }, { W ("himself"), FIT_PERSON, GENDER_MALE },
-  { W ("she"), FIT_PERSON, GENDER_FEMALE }, { W ("her"), FIT_PERSON, GENDER_FEMALE },
-  { W ("hers"), FIT_PERSON, GENDER_FEMALE }, { W ("herself"), FIT_PERSON, GENDER_FEMALE },
+  { W ("he"), FIT_PERSON, LEDE_GENDER_MALE }, { W ("him"), FIT_PERSON, LEDE_GENDER_MALE },
+  { W ("his"), FIT_PERSON, LEDE_GENDER_MALE }, { W ("himself"), FIT_PERSON, LEDE_GENDER_MALE },
+  { W ("she"), FIT_PERSON, LEDE_GENDER_FEMALE }, { W ("her"), FIT_PERSON, LEDE_GENDER_FEMALE },
+  { W ("hers"), FIT_PERSON, LEDE_GENDER_FEMALE }, { W ("herself"), FIT_PERSON, LEDE_GENDER_FEMALE },
   /* no "itself": after a noun it is mostly emphatic ("the matter itself"); a
    * city is seldom "it" in news, a country or a company often */
   { W ("it"), FIT_ORG | FIT_COUNTRY | FIT_THING, 0 }, { W ("its"), FIT_ORG | FIT_COUNTRY | FIT_THING, 0 },
@@ -756,7 +788,7 @@ best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolea
         break;
       if (!(x->fits & fits) || (want_named && !x->named))
         continue;
-      if (gender != GENDER_UNKNOWN && c->gender[e] != GENDER_UNKNOWN && c->gender[e] != gender)
+      if (gender != LEDE_GENDER_UNKNOWN && c->gender[e] != LEDE_GENDER_UNKNOWN && c->gender[e] != gender)
         continue;
       s = distance == 0 ? 100 : distance == 1 ? 60 : 30;
       if (x->subject < 0)
@@ -849,7 +881,7 @@ resolve_class_noun (Ctx *c, guint i)
         continue;
       if (k + 1 < n && (tok_is (doc, k + 1, "of") || g_ascii_isupper (doc->text[tok (doc, k + 1)->start])))
         return i;
-      e = best_candidate (c, k, p->fits, GENDER_UNKNOWN, WINDOW_SENTENCES, TRUE);
+      e = best_candidate (c, k, p->fits, LEDE_GENDER_UNKNOWN, WINDOW_SENTENCES, TRUE);
       if (e >= 0)
         add_reference (c, i, k, LEDE_REFERENCE_NOMINAL, (guint32) e, -1);
       return k;
@@ -857,14 +889,15 @@ resolve_class_noun (Ctx *c, guint i)
   return i;
 }
 
-/* a person's gender from an honorific before or opening the name */
+/* a person's gender from an honorific before or opening the name, or from
+ * a first name that is only female or only male */
 static void
-note_gender (Ctx *c, const LedeMention *m)
+note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
 {
   guint32 e = find_root (c, m->entity);
 
   if (m->type != LEDE_ENTITY_PERSON || m->first_token == G_MAXUINT32
-      || c->gender[e] != GENDER_UNKNOWN)
+      || c->gender[e] != LEDE_GENDER_UNKNOWN)
     return;
   for (guint k = m->first_token > 0 ? m->first_token - 1 : 0; k <= m->first_token; k++)
     {
@@ -872,14 +905,27 @@ note_gender (Ctx *c, const LedeMention *m)
       if (!g_ascii_isupper (c->doc->text[tok (c->doc, k)->start]))
         continue;
       if (tok_in (c->doc, k, male_honorifics))
-        c->gender[e] = GENDER_MALE;
+        c->gender[e] = LEDE_GENDER_MALE;
       else if (tok_in (c->doc, k, female_honorifics))
-        c->gender[e] = GENDER_FEMALE;
+        c->gender[e] = LEDE_GENDER_FEMALE;
+    }
+  if (c->gender[e] == LEDE_GENDER_UNKNOWN && m->n_tokens >= 2)
+    {
+      const LedeToken *first = tok (c->doc, m->first_token + honorific_tokens (c->doc, m));
+      char lower[LONGEST_NAME + 1];
+      gsize len = first->end - first->start;
+
+      if (len > LONGEST_NAME)
+        return;
+      for (gsize b = 0; b < len; b++)
+        lower[b] = g_ascii_tolower (c->doc->text[first->start + b]);
+      lower[len] = '\0';
+      c->gender[e] = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (model->first_name_genders, lower));
     }
 }
 
 static void
-sweep (Ctx *c)
+sweep (Ctx *c, const LedeModel *model)
 {
   LedeDoc *doc = c->doc;
   guint n = doc->tokens->len, m = 0, t = 0;
@@ -900,7 +946,7 @@ sweep (Ctx *c)
           covered = TRUE;
           if (x->first_token == i)
             {
-              note_gender (c, x);
+              note_gender (c, model, x);
               add_candidate (c, i, x->entity, TRUE);
             }
         }
@@ -1231,7 +1277,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   propagate_names (&c);
   sieve_names (&c);
   find_kinds (&c, model);
-  sweep (&c);
+  sweep (&c, model);
   renumber (&c);
   find_relations (doc);
   find_salience (doc);

@@ -212,6 +212,19 @@ test_gender_and_honorifics (void)
   g_assert_cmpstr (name, ==, "Ana Lopez");
 }
 
+/* a first name that is only a woman's or only a man's tells the gender */
+static void
+test_first_name_gender (void)
+{
+  const char *text =
+    "John Hale met Margaret Stone in Leeds on Friday. Asked about the plan, she said it was "
+    "sound, and he agreed.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  g_assert_cmpint (referred (doc, "she", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Margaret Stone", 0));
+  g_assert_cmpint (referred (doc, "he", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "John Hale", 0));
+}
+
 static void
 test_nationality_country (void)
 {
@@ -342,6 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/former-title", test_former_title);
   g_test_add_func ("/coref/acronym-and-organization", test_acronym_and_organization);
   g_test_add_func ("/coref/gender-and-honorifics", test_gender_and_honorifics);
+  g_test_add_func ("/coref/first-name-gender", test_first_name_gender);
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
   g_test_add_func ("/coref/quote-sources", test_quote_sources);
   g_test_add_func ("/coref/hostile-input", test_hostile_input);
