@@ -333,14 +333,26 @@ by_entity_clear (ByEntity *b)
   g_free (b->items);
 }
 
+/* an entity's id, "E" and its index + 1 (or null for -1); digits by hand,
+ * as member_uint */
 static void
 member_entity_id (Writer *w, const char *name, gint32 entity)
 {
   char id[16];
+  guint n = sizeof id;
+  guint32 value = (guint32) entity + 1;
 
-  /* the ids of write_entities: "E" and the entity's index + 1 */
-  g_snprintf (id, sizeof id, "E%d", entity + 1);
-  member_string (w, name, entity >= 0 ? id : NULL);
+  if (entity < 0)
+    {
+      member_string (w, name, NULL);
+      return;
+    }
+  id[--n] = '\0';
+  do
+    id[--n] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  id[--n] = 'E';
+  member_string (w, name, id + n);
 }
 
 /* a number from 0 to 1 with three decimals, without printf (hot path) */
