@@ -31,36 +31,61 @@ lede_reference_kind_to_string (LedeReferenceKind kind)
   return kind < G_N_ELEMENTS (names) ? names[kind] : "pronoun";
 }
 
-/* first-name-genders.txt: "Name f" or "Name m" a line; '#' starts a comment */
-GHashTable *
-lede_first_name_genders_new (GError **error)
+/* first-name-genders.txt: "Name f" or "Name m" a line; '#' starts a comment.
+ * Read into one lower-cased copy whose lines the table's keys point into:
+ * no allocation per name, so making an annotator stays quick. */
+struct _LedeFirstNames {
+  char       *text;
+  GHashTable *genders;   /* name → LEDE_GENDER_* */
+};
+
+void
+lede_first_names_free (LedeFirstNames *names)
+{
+  if (names == NULL)
+    return;
+  g_clear_pointer (&names->genders, g_hash_table_unref);
+  g_free (names->text);
+  g_free (names);
+}
+
+LedeFirstNames *
+lede_first_names_new (GError **error)
 {
   g_autoptr(GBytes) bytes = lede_model_resource ("gazetteers/first-name-genders.txt", error);
-  g_autoptr(GHashTable) table = NULL;
-  g_auto(GStrv) lines = NULL;
+  LedeFirstNames *names;
+  gsize len;
+  char *line, *end;
+  guint number = 0;
 
   if (bytes == NULL)
     return NULL;
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  names = g_new0 (LedeFirstNames, 1);
+  names->text = g_ascii_strdown (g_bytes_get_data (bytes, &len), -1);
+  names->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  for (line = names->text; *line != '\0'; line = end)
     {
-      char *line = g_strstrip (lines[i]);
-      char *space = strrchr (line, ' ');
+      char *space;
 
-      if (*line == '\0' || *line == '#')
+      end = strchr (line, '\n');
+      end = end ? end + 1 : line + strlen (line);
+      number++;
+      if (*line == '#' || *line == '\n')
         continue;
-      if (space == NULL || (strcmp (space + 1, "f") != 0 && strcmp (space + 1, "m") != 0))
+      space = memchr (line, ' ', end - line);
+      if (space == NULL || space + 1 >= end || (space[1] != 'f' && space[1] != 'm')
+          || (space[2] != '\n' && space[2] != '\0'))
         {
           g_set_error (error, LEDE_ERROR, LEDE_ERROR_INTERNAL,
-                       "first-name-genders.txt line %u is not \"Name f\" or \"Name m\"", i + 1);
+                       "first-name-genders.txt line %u is not \"Name f\" or \"Name m\"", number);
+          lede_first_names_free (names);
           return NULL;
         }
       *space = '\0';
-      g_hash_table_insert (table, g_ascii_strdown (line, -1),
+      g_hash_table_insert (names->genders, line,
                            GUINT_TO_POINTER (space[1] == 'f' ? LEDE_GENDER_FEMALE : LEDE_GENDER_MALE));
     }
-  return g_steal_pointer (&table);
+  return names;
 }
 
 /* how far back a search goes */
@@ -920,7 +945,7 @@ note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
       for (gsize b = 0; b < len; b++)
         lower[b] = g_ascii_tolower (c->doc->text[first->start + b]);
       lower[len] = '\0';
-      c->gender[e] = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (model->first_name_genders, lower));
+      c->gender[e] = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (model->first_names->genders, lower));
     }
 }
 

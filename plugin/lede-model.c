@@ -74,8 +74,8 @@ lede_model_new (GError **error)
   if (model->ner == NULL)
     return NULL;
   model->titles = lede_title_lexicon_new ();
-  model->first_name_genders = lede_first_name_genders_new (error);
-  if (model->first_name_genders == NULL)
+  model->first_names = lede_first_names_new (error);
+  if (model->first_names == NULL)
     return NULL;
   return g_steal_pointer (&model);
 }
@@ -88,6 +88,6 @@ lede_model_free (LedeModel *model)
   g_clear_pointer (&model->abbreviations, g_hash_table_unref);
   g_clear_pointer (&model->ner, lede_ner_model_free);
   g_clear_pointer (&model->titles, lede_title_lexicon_free);
-  g_clear_pointer (&model->first_name_genders, g_hash_table_unref);
+  g_clear_pointer (&model->first_names, lede_first_names_free);
   g_free (model);
 }

@@ -188,7 +188,7 @@ typedef struct {
   GHashTable *abbreviations;         /* lower-case, without the final '.' → GINT_TO_POINTER(flags) */
   struct _LedeNerModel *ner;         /* the entity tagger (lede-entity-features.h) */
   struct _LedeTitleLexicon *titles;  /* role words of lede-titles.c, split once */
-  GHashTable *first_name_genders;    /* lower-case first name → LEDE_GENDER_* (lede-coref.c) */
+  struct _LedeFirstNames *first_names; /* first names' genders (lede-coref.c) */
 } LedeModel;
 
 enum { LEDE_GENDER_UNKNOWN, LEDE_GENDER_MALE, LEDE_GENDER_FEMALE };
@@ -263,7 +263,9 @@ gboolean   lede_title_lexicon_is_role      (const LedeTitleLexicon *lex, const L
                                             guint first, guint n);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
 void       lede_coref_annotate             (const LedeModel *model, LedeDoc *doc);
-GHashTable *lede_first_name_genders_new    (GError **error);
+typedef struct _LedeFirstNames LedeFirstNames;
+LedeFirstNames *lede_first_names_new       (GError **error);
+void       lede_first_names_free           (LedeFirstNames *names);
 void       lede_quotes_annotate            (const LedeModel *model, LedeDoc *doc);
 
 /* writers */
