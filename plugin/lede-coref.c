@@ -182,6 +182,7 @@ typedef struct {
   LedeDoc  *doc;
   guint     n_tokens;
   guint32  *sentence_of;     /* token → sentence */
+  guint32  *title_heads;     /* per title: the token of its role's head word */
   /* entities as sets: union-find over the entities layer's groups */
   guint32  *parent;
   guint8   *gender;          /* per entity (root) */
@@ -767,7 +768,7 @@ resolve_title (Ctx *c, guint32 t_index, guint first)
 {
   LedeDoc *doc = c->doc;
   LedeTitle *t = &g_array_index (doc->titles, LedeTitle, t_index);
-  guint head = title_head (doc, t, first), last;
+  guint head = c->title_heads[t_index], last;
   guint seen = 0;
 
   if (first == 0 || !tok_in (doc, first - 1, articles))
@@ -777,12 +778,10 @@ resolve_title (Ctx *c, guint32 t_index, guint first)
   for (gint64 k = (gint64) t_index - 1; k >= 0 && seen < TITLE_WINDOW; k--, seen++)
     {
       const LedeTitle *o = &g_array_index (doc->titles, LedeTitle, k);
-      guint o_head;
 
       if (o->entity < 0)
         continue;
-      o_head = title_head (doc, o, token_at (doc, o->start));
-      if (!same_word (doc, head, o_head) || o->former != t->former
+      if (!same_word (doc, head, c->title_heads[k]) || o->former != t->former
           || !same_country (doc, t->country, o->country))
         continue;
       t->entity = (gint32) find_root (c, (guint32) o->entity);
@@ -946,6 +945,24 @@ note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
         lower[b] = g_ascii_tolower (c->doc->text[first->start + b]);
       lower[len] = '\0';
       c->gender[e] = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (model->first_names->genders, lower));
+    }
+}
+
+/* Every title's head word, once (titles do not overlap: the walks add up to
+ * one over the tokens). */
+static void
+find_title_heads (Ctx *c)
+{
+  const LedeDoc *doc = c->doc;
+
+  c->title_heads = g_new (guint32, MAX (doc->titles->len, 1));
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+      /* a title starts at a token: token_at finds it */
+      guint first = MIN (token_at (doc, x->start), doc->tokens->len - 1);
+
+      c->title_heads[t] = title_head (doc, x, first);
     }
 }
 
@@ -1302,12 +1319,14 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   propagate_names (&c);
   sieve_names (&c);
   find_kinds (&c, model);
+  find_title_heads (&c);
   sweep (&c, model);
   renumber (&c);
   find_relations (doc);
   find_salience (doc);
 
   g_free (c.sentence_of);
+  g_free (c.title_heads);
   g_free (c.parent);
   g_free (c.gender);
   g_free (c.country);
