@@ -12,8 +12,8 @@
  *    attribution just before it;
  *  - quotes that nobody says (scare quotes, titles, names) are listed apart;
  *  - sources resolve to entities (a pronoun or a title used as a name through
- *    the coreference layer, "the report" to the last media report), and every attribution inside or just
- *    after a media report points at it.
+ *    the coreference layer, "the report" to the last media report), and
+ *    every attribution inside or just after a media report points at it.
  * Every walk is bounded by a small constant, so the layer is linear in the
  * number of tokens. */
 #include "lede-private.h"
