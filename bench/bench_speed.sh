@@ -39,11 +39,16 @@ echo "== lede CLI, one thread, $(ls $dirs | grep -c '\.txt$') articles, $bytes b
 cli "structure+tokens+sentences" --layers sentences
 cli "+ entities" --layers entities
 cli "+ time" --layers entities,time
+cli "+ coref" --layers entities,time,coref
 cli "all layers (+ quotes)"
 
 echo "== in-process through the flat ABI (load time, then 5 passes)"
 echo "-- structure+tokens+sentences"
 "$build/bench/lede-bench" "$build/plugin/liblede-1.so" "$texts" 5 '{"layers": ["sentences"]}'
+echo "-- entities+time (what coref reads, without it)"
+"$build/bench/lede-bench" "$build/plugin/liblede-1.so" "$texts" 5 '{"layers": ["entities", "time"]}'
+echo "-- entities+time+coref"
+"$build/bench/lede-bench" "$build/plugin/liblede-1.so" "$texts" 5 '{"layers": ["entities", "time", "coref"]}'
 echo "-- all layers"
 "$build/bench/lede-bench" "$build/plugin/liblede-1.so" "$texts" 5
 

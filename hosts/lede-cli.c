@@ -1182,7 +1182,7 @@ main (int argc, char **argv)
     { "tokens", 0, 0, G_OPTION_ARG_NONE, &options.tokens, "Include the token table", NULL },
     { "layers", 0, 0, G_OPTION_ARG_STRING, &options.layers,
       "Run only these layers (and what they read): structure, tokens, sentences, "
-      "entities, time, quotes, events", "LIST" },
+      "entities, time, coref, quotes, events", "LIST" },
     { "repair", 0, 0, G_OPTION_ARG_NONE, &options.repair,
       "Replace invalid UTF-8 with U+FFFD instead of failing", NULL },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &options.threads,

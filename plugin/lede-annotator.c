@@ -104,6 +104,8 @@ lede_pipeline_run (const LedeModel *model, const LedeOptions *defaults, const ch
     }
   if (options.layers & LEDE_CAP_TIME)
     lede_time_annotate (model, doc);
+  if (options.layers & LEDE_CAP_COREF)
+    lede_coref_annotate (model, doc);
   if (options.layers & LEDE_CAP_QUOTES)
     lede_quotes_annotate (model, doc);
   if (options.layers & LEDE_CAP_EVENTS)

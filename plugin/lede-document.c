@@ -383,6 +383,69 @@ lede_document_get_mention (LedeDocument *self, guint index, guint *start, guint 
 }
 
 /**
+ * lede_document_get_entity_salience:
+ * @self: a #LedeDocument
+ * @index: an entity index, below [method@Lede.Document.get_n_entities]
+ *
+ * How central the entity is to the article, from how often it is mentioned,
+ * how early, and whether the headline or a caption names it.
+ *
+ * Returns: its salience, from 0 to 1 (1 for the article's most salient
+ *   entity); 0 when the coref layer was not run
+ */
+gdouble
+lede_document_get_entity_salience (LedeDocument *self, guint index)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (index < lede_document_get_n_entities (self), 0);
+  return g_array_index (self->doc->entities, LedeEntity, index).salience;
+}
+
+/**
+ * lede_document_get_n_references:
+ * @self: a #LedeDocument
+ *
+ * Returns: how many mentions of entities that are not names (pronouns,
+ *   titles and nouns used as names) the coref layer resolved, in text order;
+ *   0 when it was not run
+ */
+guint
+lede_document_get_n_references (LedeDocument *self)
+{
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), 0);
+  return self->doc->references ? self->doc->references->len : 0;
+}
+
+/**
+ * lede_document_get_reference:
+ * @self: a #LedeDocument
+ * @index: a reference index, below [method@Lede.Document.get_n_references]
+ * @start: (out) (optional): where the reference starts
+ * @end: (out) (optional): where it ends (exclusive)
+ * @entity: (out) (optional): the index of the entity it refers to
+ *
+ * Returns: (transfer none): its kind: "pronoun" ("he", "its"), "title" ("the
+ *   former Russian president") or "nominal" ("the company")
+ */
+const char *
+lede_document_get_reference (LedeDocument *self, guint index, guint *start, guint *end,
+                             guint *entity)
+{
+  const LedeReference *reference;
+
+  g_return_val_if_fail (LEDE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < lede_document_get_n_references (self), NULL);
+  reference = &g_array_index (self->doc->references, LedeReference, index);
+  if (start)
+    *start = convert (self, reference->start);
+  if (end)
+    *end = convert (self, reference->end);
+  if (entity)
+    *entity = reference->entity;
+  return lede_reference_kind_to_string (reference->kind);
+}
+
+/**
  * lede_document_get_n_quotes:
  * @self: a #LedeDocument
  *

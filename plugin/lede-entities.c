@@ -166,6 +166,20 @@ gaz_mask (const LedeNerModel *ner, const LedeDoc *doc, guint first, guint n)
   return lede_gazetteer_lookup (&ner->gaz, h) & ~LEDE_GAZ_PREFIX;
 }
 
+gboolean
+lede_entity_is_country (const LedeModel *model, const LedeDoc *doc, const LedeMention *m)
+{
+  guint32 mask;
+
+  if (model->ner == NULL || m->first_token == G_MAXUINT32)
+    return FALSE;
+  mask = gaz_mask (model->ner, doc, m->first_token, m->n_tokens);
+  /* the country list has the formal names ("Russian Federation"): a place
+   * that is no city or state is taken for a country ("Russia") */
+  return (mask & (1u << LEDE_GAZ_COUNTRY)) != 0
+         || (mask & ((1u << LEDE_GAZ_CITY) | (1u << LEDE_GAZ_SUBDIVISION))) == 0;
+}
+
 static gboolean
 is_norp (const LedeNerModel *ner, const LedeDoc *doc, const LedeMention *m)
 {

@@ -310,72 +310,249 @@ write_timexes (Writer *w)
   close_container (w, ']');
 }
 
+/* Items grouped by entity in one counting pass, so that writing every
+ * entity's mentions and titles stays linear in the article. */
+typedef struct {
+  guint *first;   /* entity e's items are items[first[e] .. first[e + 1]) */
+  guint *items;   /* item indexes, in their table's order within an entity */
+} ByEntity;
+
+static void
+by_entity_init (ByEntity *b, guint n_entities, const gint32 *entity_of, guint n_items)
+{
+  b->first = g_new0 (guint, n_entities + 2);
+  b->items = g_new (guint, MAX (n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    if (entity_of[i] >= 0)
+      b->first[entity_of[i] + 2]++;
+  for (guint e = 0; e < n_entities; e++)
+    b->first[e + 2] += b->first[e + 1];
+  for (guint i = 0; i < n_items; i++)
+    if (entity_of[i] >= 0)
+      b->items[b->first[entity_of[i] + 1]++] = i;
+}
+
+static void
+by_entity_clear (ByEntity *b)
+{
+  g_free (b->first);
+  g_free (b->items);
+}
+
+/* an entity's id, "E" and its index + 1 (or null for -1); digits by hand,
+ * as member_uint */
+static void
+member_entity_id (Writer *w, const char *name, gint32 entity)
+{
+  char id[16];
+  guint n = sizeof id;
+  guint32 value = (guint32) entity + 1;
+
+  if (entity < 0)
+    {
+      member_string (w, name, NULL);
+      return;
+    }
+  id[--n] = '\0';
+  do
+    id[--n] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  id[--n] = 'E';
+  member_string (w, name, id + n);
+}
+
+/* a number from 0 to 1 with three decimals, without printf (hot path) */
+static void
+member_fraction (Writer *w, const char *name, float value)
+{
+  guint thousandths = (guint) (CLAMP (value, 0.0f, 1.0f) * 1000.0f + 0.5f);
+
+  key (w, name);
+  g_string_append_c (w->out, (char) ('0' + thousandths / 1000));
+  g_string_append_c (w->out, '.');
+  g_string_append_c (w->out, (char) ('0' + thousandths / 100 % 10));
+  g_string_append_c (w->out, (char) ('0' + thousandths / 10 % 10));
+  g_string_append_c (w->out, (char) ('0' + thousandths % 10));
+}
+
+static void
+write_mention (Writer *w, LedeSpan span, LedeEntityType type, const char *kind)
+{
+  separator (w);
+  open_container (w, '{');
+  span_members (w, span, TRUE);
+  member_string (w, "type", lede_entity_type_to_string (type));
+  member_string (w, "kind", kind);
+  close_container (w, '}');
+}
+
+/* Its named mentions and, with coreference, its pronouns and titles and
+ * nouns used as names, merged in text order. */
+static void
+write_entity_mentions (Writer *w, const ByEntity *names, const ByEntity *refs, guint e)
+{
+  const LedeDoc *doc = w->doc;
+  guint i = names->first[e], r = refs ? refs->first[e] : 0;
+  guint i_end = names->first[e + 1], r_end = refs ? refs->first[e + 1] : 0;
+
+  key (w, "mentions");
+  open_container (w, '[');
+  while (i < i_end || r < r_end)
+    {
+      const LedeMention *m = i < i_end ? &g_array_index (doc->mentions, LedeMention, names->items[i]) : NULL;
+      const LedeReference *x = r < r_end ? &g_array_index (doc->references, LedeReference, refs->items[r]) : NULL;
+
+      if (m != NULL && (x == NULL || m->start <= x->start))
+        {
+          write_mention (w, (LedeSpan) { m->start, m->end }, m->type, "name");
+          i++;
+        }
+      else
+        {
+          write_mention (w, (LedeSpan) { x->start, x->end },
+                         g_array_index (doc->entities, LedeEntity, e).type,
+                         lede_reference_kind_to_string (x->kind));
+          r++;
+        }
+    }
+  close_container (w, ']');
+}
+
+static void
+write_entity_titles (Writer *w, const ByEntity *titles, guint e)
+{
+  const LedeDoc *doc = w->doc;
+
+  key (w, "titles");
+  open_container (w, '[');
+  for (guint k = titles->first[e]; k < titles->first[e + 1]; k++)
+    {
+      const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, titles->items[k]);
+
+      separator (w);
+      open_container (w, '{');
+      span_members (w, (LedeSpan) { x->start, x->end }, TRUE);
+      member_bool (w, "former", x->former);
+      member_bool (w, "acting", x->acting);
+      if (LEDE_SPAN_IS_SET (x->org))
+        member_span_object (w, "org", x->org);
+      else
+        member_string (w, "org", NULL);
+      if (LEDE_SPAN_IS_SET (x->country))
+        member_span_object (w, "country", x->country);
+      else
+        member_string (w, "country", NULL);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
+/* coreference: the entity's distinct roles (a role written twice is listed
+ * once) and the entities it is related to */
+static void
+write_entity_roles (Writer *w, const ByEntity *titles, guint e, guint *relation)
+{
+  const LedeDoc *doc = w->doc;
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (titles->first[e] < titles->first[e + 1])
+    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  key (w, "roles");
+  open_container (w, '[');
+  for (guint k = titles->first[e]; k < titles->first[e + 1]; k++)
+    {
+      const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, titles->items[k]);
+      char *role = g_ascii_strdown (doc->text + x->start, x->end - x->start);
+
+      if (!g_hash_table_add (seen, role))
+        continue;
+      separator (w);
+      open_container (w, '{');
+      key (w, "text");
+      string_value (w, doc->text + x->start, x->end - x->start);
+      member_bool (w, "former", x->former);
+      member_bool (w, "acting", x->acting);
+      member_entity_id (w, "org", x->org_entity);
+      member_entity_id (w, "country", x->country_entity);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+
+  key (w, "related");
+  open_container (w, '[');
+  for (; *relation < doc->relations->len
+         && g_array_index (doc->relations, LedeRelation, *relation).entity == e; (*relation)++)
+    {
+      const LedeRelation *x = &g_array_index (doc->relations, LedeRelation, *relation);
+
+      separator (w);
+      open_container (w, '{');
+      member_entity_id (w, "entity", (gint32) x->related);
+      member_string (w, "relation", x->relation);
+      close_container (w, '}');
+    }
+  close_container (w, ']');
+}
+
 static void
 write_entities (Writer *w)
 {
   const LedeDoc *doc = w->doc;
+  gboolean coref = doc->references != NULL;
+  guint n_titles = doc->titles ? doc->titles->len : 0, relation = 0;
+  g_autofree gint32 *entity_of = NULL;
+  ByEntity names, titles, refs;
 
   if (doc->entities == NULL)
     return;
+  entity_of = g_new (gint32, MAX (MAX (doc->mentions->len, n_titles),
+                                  coref ? doc->references->len : 0) + 1);
+  for (guint m = 0; m < doc->mentions->len; m++)
+    entity_of[m] = (gint32) g_array_index (doc->mentions, LedeMention, m).entity;
+  by_entity_init (&names, doc->entities->len, entity_of, doc->mentions->len);
+  for (guint t = 0; t < n_titles; t++)
+    {
+      const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      entity_of[t] = x->mention >= 0
+                     ? (gint32) g_array_index (doc->mentions, LedeMention, x->mention).entity
+                     : x->entity;
+    }
+  by_entity_init (&titles, doc->entities->len, entity_of, n_titles);
+  if (coref)
+    {
+      for (guint r = 0; r < doc->references->len; r++)
+        entity_of[r] = (gint32) g_array_index (doc->references, LedeReference, r).entity;
+      by_entity_init (&refs, doc->entities->len, entity_of, doc->references->len);
+    }
+
   key (w, "entities");
   open_container (w, '[');
   for (guint e = 0; e < doc->entities->len; e++)
     {
       const LedeEntity *ent = &g_array_index (doc->entities, LedeEntity, e);
       const LedeMention *c = &g_array_index (doc->mentions, LedeMention, ent->canonical);
-      char id[16];
 
       separator (w);
       open_container (w, '{');
-      g_snprintf (id, sizeof id, "E%u", e + 1);
-      member_string (w, "id", id);
+      member_entity_id (w, "id", (gint32) e);
       member_string (w, "type", lede_entity_type_to_string (ent->type));
       key (w, "canonical");
       string_value (w, doc->text + c->start, c->end - c->start);
       member_bool (w, "media", ent->media);
-      key (w, "mentions");
-      open_container (w, '[');
-      for (guint m = 0; m < doc->mentions->len; m++)
-        {
-          const LedeMention *x = &g_array_index (doc->mentions, LedeMention, m);
-
-          if (x->entity != e)
-            continue;
-          separator (w);
-          open_container (w, '{');
-          span_members (w, (LedeSpan) { x->start, x->end }, TRUE);
-          member_string (w, "type", lede_entity_type_to_string (x->type));
-          close_container (w, '}');
-        }
-      close_container (w, ']');
-      key (w, "titles");
-      open_container (w, '[');
-      for (guint t = 0; doc->titles && t < doc->titles->len; t++)
-        {
-          const LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
-
-          if (x->mention < 0
-              || g_array_index (doc->mentions, LedeMention, x->mention).entity != e)
-            continue;
-          separator (w);
-          open_container (w, '{');
-          span_members (w, (LedeSpan) { x->start, x->end }, TRUE);
-          member_bool (w, "former", x->former);
-          member_bool (w, "acting", x->acting);
-          if (LEDE_SPAN_IS_SET (x->org))
-            member_span_object (w, "org", x->org);
-          else
-            member_string (w, "org", NULL);
-          if (LEDE_SPAN_IS_SET (x->country))
-            member_span_object (w, "country", x->country);
-          else
-            member_string (w, "country", NULL);
-          close_container (w, '}');
-        }
-      close_container (w, ']');
+      if (coref)
+        member_fraction (w, "salience", ent->salience);
+      write_entity_mentions (w, &names, coref ? &refs : NULL, e);
+      write_entity_titles (w, &titles, e);
+      if (coref)
+        write_entity_roles (w, &titles, e, &relation);
       close_container (w, '}');
     }
   close_container (w, ']');
+  by_entity_clear (&names);
+  by_entity_clear (&titles);
+  if (coref)
+    by_entity_clear (&refs);
 }
 
 static void
@@ -390,7 +567,6 @@ write_quotes (Writer *w)
   for (guint i = 0; i < doc->quotes->len; i++)
     {
       const LedeQuote *q = &g_array_index (doc->quotes, LedeQuote, i);
-      char id[16];
 
       separator (w);
       open_container (w, '{');
@@ -399,9 +575,7 @@ write_quotes (Writer *w)
         member_span_object (w, "source", q->source);
       else
         member_string (w, "source", NULL);
-      /* the same ids as write_entities: "E" and the entity's index + 1 */
-      g_snprintf (id, sizeof id, "E%d", q->entity + 1);
-      member_string (w, "entity", q->entity >= 0 ? id : NULL);
+      member_entity_id (w, "entity", q->entity);
       if (LEDE_SPAN_IS_SET (q->cue))
         member_span_object (w, "cue", q->cue);
       else

@@ -74,6 +74,9 @@ lede_model_new (GError **error)
   if (model->ner == NULL)
     return NULL;
   model->titles = lede_title_lexicon_new ();
+  model->first_names = lede_first_names_new (error);
+  if (model->first_names == NULL)
+    return NULL;
   return g_steal_pointer (&model);
 }
 
@@ -85,5 +88,6 @@ lede_model_free (LedeModel *model)
   g_clear_pointer (&model->abbreviations, g_hash_table_unref);
   g_clear_pointer (&model->ner, lede_ner_model_free);
   g_clear_pointer (&model->titles, lede_title_lexicon_free);
+  g_clear_pointer (&model->first_names, lede_first_names_free);
   g_free (model);
 }

@@ -65,10 +65,14 @@ static const struct {
   { "sentences", LEDE_CAP_SENTENCES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS },
   { "entities", LEDE_CAP_ENTITIES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES },
   { "time", LEDE_CAP_TIME, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES },
+  { "coref", LEDE_CAP_COREF, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
+                             | LEDE_CAP_ENTITIES },
+  /* quote sources that are pronouns or titles resolve through coreference */
   { "quotes", LEDE_CAP_QUOTES, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
-                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME },
+                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_COREF },
   { "events", LEDE_CAP_EVENTS, LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES
-                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES },
+                               | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_COREF
+                               | LEDE_CAP_QUOTES },
 };
 
 /* "layers": ["sentences", ...] — the layers to run, each with the layers it reads. */
@@ -102,7 +106,7 @@ member_layers (JsonNode *node, guint64 *layers, GError **error, int code)
         {
           g_set_error (error, LEDE_ERROR, code,
                        "\"layers\" names an unknown layer%s%s%s (known: structure, tokens, "
-                       "sentences, entities, time, quotes, events)",
+                       "sentences, entities, time, coref, quotes, events)",
                        name ? " \"" : "", name ? name : "", name ? "\"" : "");
           return FALSE;
         }

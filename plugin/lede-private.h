@@ -88,6 +88,7 @@ typedef struct {
   LedeEntityType type;
   guint32        canonical;  /* index of the mention whose text names it */
   gboolean       media;
+  float          salience;   /* lede-coref.c: 0..1, 1 for the article's most salient entity */
 } LedeEntity;
 
 /* A title or role ("former Russian President"), linked to the person it describes. */
@@ -99,7 +100,33 @@ typedef struct {
   LedeSpan org;       /* an organization named in the role, if any */
   LedeSpan country;   /* a country or nationality named in the role, if any */
   gint32   mention;   /* the PERSON mention it describes, or -1 */
+  gint32   entity;    /* lede-coref.c: the entity it describes (through its mention, or as
+                       * a title used as a name: "the former Russian president"), or -1 */
+  gint32   org_entity;      /* lede-coref.c: the entity of org, or -1 */
+  gint32   country_entity;  /* lede-coref.c: the entity of country, or -1 */
 } LedeTitle;
+
+/* Coreference (lede-coref.c): a mention of an entity that is not a name. */
+typedef enum {
+  LEDE_REFERENCE_PRONOUN,   /* "he", "its", "they" */
+  LEDE_REFERENCE_TITLE,     /* a role used as a name: "the former Russian president" */
+  LEDE_REFERENCE_NOMINAL,   /* a class noun standing for a named entity: "the company" */
+} LedeReferenceKind;
+
+typedef struct {
+  guint32           start;
+  guint32           end;
+  LedeReferenceKind kind;
+  guint32           entity;  /* index into LedeDoc.entities */
+  gint32            title;   /* a TITLE reference's entry in LedeDoc.titles, else -1 */
+} LedeReference;
+
+/* A link between two entities (lede-coref.c). */
+typedef struct {
+  guint32     entity;
+  guint32     related;
+  const char *relation;  /* static: "country", "nationality", "organization" */
+} LedeRelation;
 
 /* Attribution (lede-quotes.c). */
 typedef enum {
@@ -205,14 +232,17 @@ typedef struct {
 /* Every layer this build has: the default of "layers" and the plugin's capabilities. */
 #define LEDE_ALL_LAYERS (LEDE_CAP_STRUCTURE | LEDE_CAP_TOKENS | LEDE_CAP_SENTENCES \
                          | LEDE_CAP_ENTITIES | LEDE_CAP_TIME | LEDE_CAP_QUOTES \
-                         | LEDE_CAP_EVENTS)
+                         | LEDE_CAP_COREF | LEDE_CAP_EVENTS)
 
 typedef struct {
   LedeOptions defaults;
   GHashTable *abbreviations;         /* lower-case, without the final '.' → GINT_TO_POINTER(flags) */
   struct _LedeNerModel *ner;         /* the entity tagger (lede-entity-features.h) */
   struct _LedeTitleLexicon *titles;  /* role words of lede-titles.c, split once */
+  struct _LedeFirstNames *first_names; /* first names' genders (lede-coref.c) */
 } LedeModel;
+
+enum { LEDE_GENDER_UNKNOWN, LEDE_GENDER_MALE, LEDE_GENDER_FEMALE };
 
 /* Flags of an abbreviation in LedeModel.abbreviations. */
 enum {
@@ -238,6 +268,8 @@ typedef struct {
   GArray         *mentions;   /* LedeMention, in text order (NULL until the entities layer runs) */
   GArray         *entities;   /* LedeEntity */
   GArray         *titles;     /* LedeTitle */
+  GArray         *references; /* LedeReference, in text order (NULL until the coref layer runs) */
+  GArray         *relations;  /* LedeRelation, by entity */
   GArray         *quotes;     /* LedeQuote (NULL until the quotes layer runs) */
   GArray         *quote_parts;    /* LedeSpan: content pieces of the quotes */
   GArray         *quoted_phrases; /* LedeQuotedPhrase */
@@ -284,6 +316,10 @@ void       lede_title_lexicon_free         (LedeTitleLexicon *lex);
 gboolean   lede_title_lexicon_is_role      (const LedeTitleLexicon *lex, const LedeDoc *doc,
                                             guint first, guint n);
 void       lede_time_annotate              (const LedeModel *model, LedeDoc *doc);
+void       lede_coref_annotate             (const LedeModel *model, LedeDoc *doc);
+typedef struct _LedeFirstNames LedeFirstNames;
+LedeFirstNames *lede_first_names_new       (GError **error);
+void       lede_first_names_free           (LedeFirstNames *names);
 void       lede_quotes_annotate            (const LedeModel *model, LedeDoc *doc);
 void       lede_events_annotate            (const LedeModel *model, LedeDoc *doc);
 
@@ -304,9 +340,15 @@ const char *lede_token_kind_to_string      (LedeTokenKind kind);
 const char *lede_timex_type_to_string      (LedeTimexType type);
 const char *lede_entity_type_to_string     (LedeEntityType type);
 const char *lede_quote_kind_to_string      (LedeQuoteKind kind);
+const char *lede_reference_kind_to_string  (LedeReferenceKind kind);
 const char *lede_quoted_phrase_kind_to_string (LedeQuotedPhraseKind kind);
 const char *lede_event_type_to_string      (LedeEventType type);
 const char *lede_event_role_to_string      (LedeEventRole role);
+
+/* whether a place's name is a country's: in the country gazetteer, or in
+ * neither the city nor the state one (lede-entities.c) */
+gboolean   lede_entity_is_country          (const LedeModel *model, const LedeDoc *doc,
+                                            const LedeMention *m);
 
 /* the entity model (lede-entities.c), loaded by lede_model_new */
 struct _LedeNerModel *lede_ner_model_new_from_resource (GError **error);

@@ -11,9 +11,9 @@
  *  - a quote that opens a sentence and has no cue of its own continues the
  *    attribution just before it;
  *  - quotes that nobody says (scare quotes, titles, names) are listed apart;
- *  - sources resolve to entities (pronouns to the last fitting mention, "the
- *    report" to the last media report), and every attribution inside or just
- *    after a media report points at it.
+ *  - sources resolve to entities (a pronoun or a title used as a name through
+ *    the coreference layer, "the report" to the last media report), and
+ *    every attribution inside or just after a media report points at it.
  * Every walk is bounded by a small constant, so the layer is linear in the
  * number of tokens. */
 #include "lede-private.h"
@@ -1080,32 +1080,32 @@ entity_in (const Ctx *c, LedeSpan span, guint *cursor, gboolean *media)
   return best >= 0 ? (gint32) mention (c, best)->entity : -1;
 }
 
-/* The last person (or, for "it"/"they", organization) mentioned before offset. */
+/* The entity of a pronoun or title the source ends with ("he", "the Chinese
+ * president"), as the coreference layer resolved it; -1 if none. */
 static gint32
-last_fitting (const Ctx *c, guint cursor, guint32 before, gboolean person)
+reference_at_end (const Ctx *c, LedeSpan span)
 {
-  for (gint64 m = (gint64) MIN (cursor, c->doc->mentions->len) - 1; m >= 0 && cursor - m < 200; m--)
-    {
-      const LedeMention *x = mention (c, (guint) m);
+  const GArray *refs = c->doc->references;
+  guint lo = 0, hi = refs->len;
 
-      if (x->end > before)
-        continue;
-      if (person ? x->type == LEDE_ENTITY_PERSON
-                 : (x->type == LEDE_ENTITY_ORG || x->type == LEDE_ENTITY_GPE))
-        return (gint32) x->entity;
+  /* references are in text order and never overlap */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (refs, LedeReference, mid).end < span.end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < refs->len)
+    {
+      const LedeReference *r = &g_array_index (refs, LedeReference, lo);
+
+      if (r->end == span.end && r->start >= span.start)
+        return (gint32) r->entity;
     }
   return -1;
-}
-
-static gboolean
-span_is (const Ctx *c, LedeSpan span, const char *const *words)
-{
-  gsize len = span.end - span.start;
-
-  for (guint k = 0; words[k] != NULL; k++)
-    if (strlen (words[k]) == len && g_ascii_strncasecmp (c->doc->text + span.start, words[k], len) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static guint
@@ -1134,13 +1134,9 @@ resolve (Ctx *c)
 
       if (LEDE_SPAN_IS_SET (a->source) && c->doc->mentions != NULL)
         {
-          a->entity = entity_in (c, a->source, &cursor, &media);
-          if (a->entity < 0
-              && span_is (c, a->source, (const char *const[]) { "he", "she", NULL }))
-            a->entity = last_fitting (c, cursor, a->source.start, TRUE);
-          else if (a->entity < 0
-                   && span_is (c, a->source, (const char *const[]) { "it", "they", NULL }))
-            a->entity = last_fitting (c, cursor, a->source.start, FALSE);
+          a->entity = c->doc->references ? reference_at_end (c, a->source) : -1;
+          if (a->entity < 0)
+            a->entity = entity_in (c, a->source, &cursor, &media);
         }
       if (media || (LEDE_SPAN_IS_SET (a->source) && is_report_head (c, a->source)))
         {

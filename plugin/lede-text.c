@@ -306,6 +306,8 @@ lede_doc_free (LedeDoc *doc)
   g_clear_pointer (&doc->mentions, g_array_unref);
   g_clear_pointer (&doc->entities, g_array_unref);
   g_clear_pointer (&doc->titles, g_array_unref);
+  g_clear_pointer (&doc->references, g_array_unref);
+  g_clear_pointer (&doc->relations, g_array_unref);
   g_clear_pointer (&doc->quotes, g_array_unref);
   g_clear_pointer (&doc->quote_parts, g_array_unref);
   g_clear_pointer (&doc->quoted_phrases, g_array_unref);

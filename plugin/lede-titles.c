@@ -299,6 +299,9 @@ lede_titles_annotate (const LedeModel *model, LedeDoc *doc)
       t.start = tok (doc, a)->start;
       t.end = tok (doc, b - 1)->end;
       t.mention = -1;
+      t.entity = -1;
+      t.org_entity = -1;
+      t.country_entity = -1;
       /* the person it describes: right after it ... */
       if (b < n && (m = ix.starting[b]) >= 0
           && g_array_index (doc->mentions, LedeMention, m).type == LEDE_ENTITY_PERSON)
@@ -321,9 +324,9 @@ lede_titles_annotate (const LedeModel *model, LedeDoc *doc)
 
         for (guint x = 0; honorifics[x] != NULL; x++)
           honorific = honorific || g_strcmp0 (role, honorifics[x]) == 0;
-        /* a role word with no person is not reported: "the president said" is
-         * left to coreference */
-        if (t.mention >= 0 && !honorific)
+        /* a role with no person next to it ("the president said") is kept
+         * with mention -1: coreference may find whom it names */
+        if (!honorific)
           {
             g_array_append_val (doc->titles, t);
             g_array_append_val (first_tok, a);

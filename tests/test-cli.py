@@ -15,6 +15,7 @@ LEDE_TEST_QUICK=1 makes the big-input test 2 MB instead of 50 MB.
 
 import json
 import os
+import re
 import select
 import shlex
 import subprocess
@@ -452,7 +453,8 @@ def test_wrong_abi_refused(cli):
     fake = _path("LEDE_FAKE_BAD_ABI")
     code, out, err = run(cli, "--library", fake, "annotate", ARTICLE)
     assert code == EXIT_LIBRARY
-    assert fake in err and "ABI 99.0" in err and "1.0" in err
+    # the version it was built against, whatever the current minor
+    assert fake in err and "ABI 99.0" in err and re.search(r"built against ABI 1\.\d+", err)
     assert out == ""
 
 

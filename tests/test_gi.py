@@ -140,11 +140,15 @@ def check_document(doc, text, unit):
 
     entities = data["entities"]
     assert doc.get_n_entities() == len(entities)
-    mentions = []
+    mentions, references = [], []
     for i, entity in enumerate(entities):
         canonical, kind, media = doc.get_entity(i)
         assert (canonical, kind, media) == (entity["canonical"], entity["type"], entity["media"])
-        mentions += [(m["start"], m["end"], m["type"], i) for m in entity["mentions"]]
+        mentions += [(m["start"], m["end"], m["type"], i) for m in entity["mentions"]
+                     if m["kind"] == "name"]
+        references += [(m["start"], m["end"], m["kind"], i) for m in entity["mentions"]
+                       if m["kind"] != "name"]
+        assert abs(doc.get_entity_salience(i) - entity["salience"]) < 0.001
     assert doc.get_n_mentions() == len(mentions)
     seen = []
     for i in range(doc.get_n_mentions()):
@@ -152,6 +156,13 @@ def check_document(doc, text, unit):
         assert doc.get_span_text(start, end) == cut(text, unit, start, end)
         seen.append((start, end, kind, entity))
     assert sorted(seen) == sorted(mentions)
+    assert doc.get_n_references() == len(references)
+    seen = []
+    for i in range(doc.get_n_references()):
+        kind, start, end, entity = doc.get_reference(i)
+        assert doc.get_span_text(start, end) == cut(text, unit, start, end)
+        seen.append((start, end, kind, entity))
+    assert sorted(seen) == sorted(references)
 
     quotes = data["quotes"]
     assert doc.get_n_quotes() == len(quotes)
@@ -183,6 +194,8 @@ def test_sample_article(unit):
     data = check_document(doc, text, unit)
     assert data["document"]["date"] == "2022-12-22"
     assert data["document"]["structure"], "no blocks found in the example article"
+    # "Medvedev said he and Xi ...": a pronoun the coref layer resolved
+    assert any(doc.get_reference(i)[0] == "pronoun" for i in range(doc.get_n_references()))
 
 
 def test_defaults_and_no_metadata():

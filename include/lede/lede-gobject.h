@@ -144,6 +144,14 @@ LEDE_API const char       *lede_document_get_mention      (LedeDocument   *self,
                                                              guint          *start,
                                                              guint          *end,
                                                              guint          *entity);
+LEDE_API gdouble           lede_document_get_entity_salience (LedeDocument *self,
+                                                             guint           index);
+LEDE_API guint             lede_document_get_n_references (LedeDocument   *self);
+LEDE_API const char       *lede_document_get_reference    (LedeDocument   *self,
+                                                             guint           index,
+                                                             guint          *start,
+                                                             guint          *end,
+                                                             guint          *entity);
 LEDE_API guint             lede_document_get_n_quotes     (LedeDocument   *self);
 LEDE_API const char       *lede_document_get_quote        (LedeDocument   *self,
                                                              guint           index,

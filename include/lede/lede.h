@@ -28,7 +28,7 @@ extern "C" {
  * requires equality. ABI_MINOR grows when something is appended: a host requires
  * the library's minor to be at least the one it was built against. */
 #define LEDE_ABI_MAJOR 1
-#define LEDE_ABI_MINOR 0
+#define LEDE_ABI_MINOR 1
 #define LEDE_ABI_VERSION ((LEDE_ABI_MAJOR << 16) | LEDE_ABI_MINOR)
 
 /* Error codes: append only, never renumbered. The same numbers are LedeError
