@@ -26,6 +26,8 @@
 #define MAX_GROUP_TOKENS 4
 /* A media report covers the paragraphs after its own up to this distance. */
 #define REPORT_SCOPE_PARAGRAPHS 2  /* from the report or the last attribution it carries */
+/* A headline colon wants at least this many tokens after it. */
+#define MIN_COLON_CONTENT_TOKENS 3
 /* Quoted phrases up to this many words may be scare quotes rather than speech. */
 #define MAX_PHRASE_WORDS 4
 
@@ -34,6 +36,8 @@ enum {
   CUE_RECIPIENT = 1 << 1,  /* told, warned, assured: may name the addressee first */
   CUE_AMBIGUOUS = 1 << 2,  /* notes, claims, found: also a noun or an action; wants "that" or a quote */
   CUE_INFINITIVE = 1 << 3, /* wants, plans, promised: content may be "to ..." */
+  CUE_OBJECT    = 1 << 4,  /* criticized, described: content is the object; never after it */
+  CUE_PARTICLE  = 1 << 5,  /* called for, pointed out, asked about: the particle joins the cue */
 };
 
 typedef struct {
@@ -45,42 +49,60 @@ typedef struct {
 #define R CUE_RECIPIENT
 #define A CUE_AMBIGUOUS
 #define I CUE_INFINITIVE
-/* Sorted by word (bsearch). */
+#define O CUE_OBJECT
+#define P CUE_PARTICLE
+/* The forms PolNeAR train marks as cues in most of their uses
+ * (training/polnear-cue-words.py prints the shares). Sorted by word (bsearch). */
 static const CueWord cue_words[] = {
-  { "acknowledged", S }, { "acknowledges", S }, { "added", S }, { "adding", S }, { "adds", S },
-  { "admits", S }, { "admitted", S }, { "agreed", S | I }, { "agrees", S | I },
-  { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
-  { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S }, { "arguing", S },
-  { "asked", S | R }, { "asks", S | R }, { "assured", S | R }, { "believe", S | A },
-  { "believed", S | A }, { "believes", S | A }, { "boasted", S }, { "bragged", S },
-  { "charged", S | A }, { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A },
-  { "complained", S }, { "conceded", S }, { "concluded", S }, { "confirmed", S },
-  { "confirms", S }, { "contended", S }, { "contends", S }, { "continued", S | A },
-  { "countered", S }, { "cautioned", S | R }, { "declared", S }, { "declares", S },
-  { "denied", S }, { "denies", S }, { "denying", S }, { "disclosed", S }, { "emphasised", S },
-  { "emphasized", S }, { "emphasizes", S }, { "estimated", S | A }, { "estimates", S | A },
-  { "expects", S | A | I }, { "explained", S }, { "explains", S }, { "fears", S | A },
-  { "feared", S | A }, { "found", S | A }, { "finds", S | A }, { "hoped", S | I }, { "hopes", S | A | I },
-  { "indicated", S | A }, { "indicates", S | A }, { "insisted", S }, { "insists", S },
-  { "insisting", S }, { "joked", S }, { "knew", S | A }, { "knows", S | A }, { "maintained", S | A },
-  { "maintains", S | A }, { "mused", S }, { "noted", S }, { "notes", S | A }, { "noting", S },
-  { "observed", S }, { "pledged", S | I }, { "pledges", S | I }, { "pointed", S | A },
-  { "predicted", S }, { "predicts", S }, { "promised", S | I }, { "promises", S | A | I },
-  { "proclaimed", S }, { "recalled", S }, { "recalls", S }, { "remarked", S },
-  { "reminded", S | R }, { "replied", S }, { "reported", S }, { "reports", S | A },
-  { "responded", S }, { "revealed", S }, { "reveals", S }, { "said", S }, { "say", S },
-  { "saying", S }, { "says", S }, { "showed", S | A }, { "shows", S | A }, { "signaled", S | A },
-  { "speculated", S }, { "stated", S }, { "states", S | A }, { "stressed", S }, { "stresses", S },
-  { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "tell", S | R }, { "telling", S | R },
-  { "tells", S | R }, { "testified", S }, { "think", S | A }, { "thinks", S | A }, { "thought", S | A },
-  { "told", S | R }, { "tweeted", S }, { "tweets", S | A }, { "urged", S | R | I },
-  { "vowed", S | I }, { "vows", S | I }, { "wants", S | A | I }, { "warned", S | R },
-  { "warns", S | R }, { "warning", S | R | A }, { "wrote", S }, { "writes", S },
+  { "accused", O }, { "accuses", O }, { "accusing", O }, { "acknowledged", S },
+  { "acknowledges", S }, { "acknowledging", S }, { "add", S }, { "added", S }, { "adding", S },
+  { "adds", S }, { "admits", S }, { "admitted", S }, { "admitting", S }, { "agreed", A | I },
+  { "agrees", A | I }, { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
+  { "announcing", S }, { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S },
+  { "arguing", S }, { "asked", S | R | P }, { "asking", S | R | P }, { "asks", S | R | P },
+  { "asserted", S }, { "assured", S | R }, { "believe", A }, { "believed", A }, { "believes", A },
+  { "blamed", O }, { "blasted", O }, { "boasted", S }, { "bragged", S }, { "called", P },
+  { "calling", P }, { "calls", P }, { "cautioned", S | R }, { "cited", O }, { "citing", O },
+  { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A },
+  { "complained", S }, { "complains", S }, { "conceded", S }, { "concluded", S },
+  { "condemned", O }, { "confirmed", S }, { "confirms", S }, { "contended", S }, { "contends", S },
+  { "continued", A }, { "countered", S }, { "criticized", O }, { "criticizes", O },
+  { "criticizing", O }, { "declared", S }, { "declares", S }, { "declaring", S },
+  { "declined", I }, { "decried", O }, { "defended", O }, { "defending", O }, { "denied", S },
+  { "denies", S }, { "denounced", O }, { "denying", S }, { "described", O }, { "describes", O },
+  { "describing", O }, { "disclosed", S }, { "dismissed", O }, { "emphasised", S },
+  { "emphasized", S }, { "emphasizes", S }, { "endorsed", O }, { "estimated", A },
+  { "estimates", A }, { "expects", A }, { "explained", S }, { "explaining", S }, { "explains", S },
+  { "expressed", O }, { "feared", A }, { "fears", A }, { "finds", A }, { "found", A },
+  { "hoped", I }, { "hopes", I }, { "hoping", I }, { "indicated", A }, { "indicates", A },
+  { "insist", S }, { "insisted", S }, { "insisting", S }, { "insists", S }, { "joked", S },
+  { "knew", A }, { "knows", A }, { "lamented", S }, { "maintained", A }, { "maintains", A },
+  { "mentioned", O }, { "mocked", O }, { "mused", S }, { "noted", S }, { "notes", S | A },
+  { "noting", S }, { "observed", S }, { "pledged", A | I }, { "pledges", I }, { "pointed", P },
+  { "pointing", P }, { "praised", O }, { "praises", O }, { "praising", O }, { "predicted", S },
+  { "predicting", S }, { "predicts", S }, { "proclaimed", S }, { "promised", I },
+  { "promises", I }, { "promising", I }, { "questioned", O }, { "quipped", S }, { "railed", P },
+  { "recalled", S }, { "recalling", S }, { "recalls", S }, { "referred", P }, { "referring", P },
+  { "refused", I }, { "reiterated", S }, { "rejected", O }, { "remarked", S },
+  { "reminded", S | R }, { "replied", S }, { "replies", S }, { "reported", S }, { "reporting", S },
+  { "reports", S | A }, { "responded", S }, { "responds", S }, { "revealed", S }, { "reveals", S },
+  { "said", S }, { "say", S }, { "saying", S }, { "says", S }, { "seeks", I }, { "showed", A },
+  { "shows", A }, { "signaled", A }, { "slammed", O }, { "sought", I }, { "speculated", S },
+  { "stated", S }, { "stating", S }, { "stressed", S }, { "stresses", S },
+  { "suggest", S }, { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "talked", P },
+  { "tell", S | R }, { "telling", S | R }, { "tells", S | R }, { "testified", S }, { "think", A },
+  { "thinks", A }, { "thought", A }, { "told", S | R }, { "touted", O }, { "tweeted", S },
+  { "tweeting", S }, { "tweets", S | A }, { "urged", I }, { "urging", I }, { "vowed", I },
+  { "vows", I }, { "wants", A | I }, { "warned", S | R }, { "warning", S | R | A },
+  { "warns", S | R }, { "write", S }, { "writes", S }, { "writing", S }, { "wrote", S },
+
 };
 #undef S
 #undef R
 #undef A
 #undef I
+#undef O
+#undef P
 
 static const char *const aux_words[] = {
   "also", "already", "again", "be", "been", "can", "could", "did", "do", "does", "had", "has",
@@ -100,6 +122,9 @@ static const char *const np_stop_words[] = {
   "these", "those", "said", "says", "say", NULL
 };
 
+/* Words that join a second verb to a subject: "criticized X and said". */
+static const char *const coordinators[] = { "and", "but", NULL };
+
 static const char *const subject_pronouns[] = {
   "he", "she", "they", "it", "we", "i", "you", "who", "which", NULL
 };
@@ -108,6 +133,11 @@ static const char *const recipient_words[] = {
   "reporters", "him", "her", "them", "me", "us", "you", "supporters", "voters", "journalists",
   "lawmakers", "senators", "members", "listeners", "viewers", "readers", "donors", "everyone",
   "people", "the", "a", "an", NULL
+};
+
+/* Particles that belong to a CUE_PARTICLE verb: "called for", "pointed out". */
+static const char *const particles[] = {
+  "for", "on", "out", "to", "about", "against", NULL
 };
 
 static const char *const determiners[] = {
@@ -203,6 +233,8 @@ word_is (const Ctx *c, guint i, const char *word)
   return t->end - t->start == len && g_ascii_strncasecmp (c->doc->text + t->start, word, len) == 0;
 }
 
+static gboolean is_capitalized (const Ctx *c, guint i);
+
 static int
 cue_cmp (const void *key, const void *item)
 {
@@ -216,6 +248,9 @@ cue_flags (const Ctx *c, guint i)
   const CueWord *w;
 
   if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
+    return 0;
+  /* a word of a name is no cue: "the United States", "Says Who" */
+  if (c->tok_mention[i] >= 0 && is_capitalized (c, i))
     return 0;
   w = bsearch (buf, cue_words, G_N_ELEMENTS (cue_words), sizeof cue_words[0], cue_cmp);
   return w ? w->flags : 0;
@@ -472,6 +507,12 @@ is_speech_fragment (Ctx *c, guint i)
   return TRUE;
 }
 
+static const LedeMention *
+mention (const Ctx *c, guint m)
+{
+  return &g_array_index (c->doc->mentions, LedeMention, m);
+}
+
 /* --- spans ---------------------------------------------------------------- */
 
 static LedeSpan
@@ -542,6 +583,19 @@ np_back (const Ctx *c, guint last, guint floor)
         {
           i = (gint64) g_array_index (c->quotes, Quote, q).open_tok - 1;
           taken += 2;
+          continue;
+        }
+      /* "Sen. Rob Portman (R-Ohio)": a parenthesis inside the phrase */
+      if (is_punct (c, (guint) i, ')'))
+        {
+          gint64 open = i - 1;
+
+          while (open > (gint64) floor && open > i - MAX_GROUP_TOKENS - 1 && !is_punct (c, (guint) open, '('))
+            open--;
+          if (open <= (gint64) floor || !is_punct (c, (guint) open, '('))
+            break;
+          taken += (guint) (i - open) + 1;
+          i = open - 1;
           continue;
         }
       if (!np_token (c, (guint) i))
@@ -721,6 +775,12 @@ content_after (Ctx *c, guint cue, guint flags, guint end, guint *cue_end, LedeSp
   *direct = FALSE;
   if (i >= end)
     return 0;
+  if ((flags & CUE_PARTICLE) && word_in (c, i, particles))
+    {
+      *cue_end = i++;
+      if (i >= end)
+        return 0;
+    }
   /* "revealed last week that", "said repeatedly that", "said in a statement that" */
   for (guint k = i; k < end && k < i + MAX_GROUP_TOKENS + 2; k++)
     {
@@ -882,45 +942,125 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
   return TRUE;
 }
 
+static gboolean
+is_participle (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+
+  return t->end - t->start > 4 && memcmp (c->doc->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* Where indirect content that runs to the sentence end stops: before a
+ * cue of its own (", X reported", ", according to X", ", adding", "and
+ * said"). Marks mixed speech in what stays. FALSE when nothing stays. */
+static gboolean
+trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuoteKind *kind)
+{
+  guint32 cut = content->end;
+
+  for (guint i = from; i < s->end && tok (c, i)->end <= content->end; i++)
+    {
+      gboolean comma = is_punct (c, i, ',') && i + 2 < s->end;
+
+      if ((comma && (word_is (c, i + 1, "according") || (cue_flags (c, i + 2) & CUE_SPEECH)
+                     || (i + 3 < s->end && (cue_flags (c, i + 3) & CUE_SPEECH))
+                     || (cue_flags (c, i + 1) && is_participle (c, i + 1))))
+          || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
+              && (cue_flags (c, i + 1)
+                  || (word_in (c, i + 1, aux_words) && cue_flags (c, i + 2)))))
+        {
+          cut = tok (c, i - 1)->end;
+          break;
+        }
+      if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
+        *kind = LEDE_QUOTE_MIXED;
+    }
+  if (cut <= content->start)
+    return FALSE;
+  content->end = cut;
+  return TRUE;
+}
+
 /* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
 static gboolean
 try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
   guint g = group_start (c, cue, s->first), cue_end, n;
-  LedeSpan source, parts[8];
+  LedeSpan source = { 0, 0 }, parts[8];
   gboolean direct;
   LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
 
-  if (!source_before (c, g, cue, s->first, &source))
+  /* "criticized the plan and said ...": the subject went to the first verb */
+  if (!(g > s->first && word_in (c, g - 1, coordinators))
+      && !source_before (c, g, cue, s->first, &source))
     return FALSE;
   n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
   if (n == 0)
     return FALSE;
   if (direct)
     kind = LEDE_QUOTE_DIRECT;
-  else
-    {
-      /* stop before a trailing ", X reported" or ", according to X" of its own */
-      guint i = cue_end + 1;
-      guint32 cut = parts[0].end;
-
-      for (; i < s->end && tok (c, i)->end <= parts[0].end; i++)
-        {
-          if (is_punct (c, i, ',') && i + 2 < s->end
-              && (word_is (c, i + 1, "according") || (cue_flags (c, i + 2) & CUE_SPEECH)
-                  || (i + 3 < s->end && (cue_flags (c, i + 3) & CUE_SPEECH))))
-            {
-              cut = tok (c, i - 1)->end;
-              break;
-            }
-          if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
-            kind = LEDE_QUOTE_MIXED;
-        }
-      if (cut <= parts[0].start)
-        return FALSE;
-      parts[0].end = cut;
-    }
+  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
+    return FALSE;
   add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
+  return TRUE;
+}
+
+/* ", saying ...", ", adding that ...": a participle goes on from the
+ * sentence's subject, which its main verb has taken (or which is too far
+ * back to read), so the source stays empty. */
+static gboolean
+try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
+{
+  guint cue_end, n;
+  LedeSpan parts[8];
+  gboolean direct;
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+
+  if (cue <= s->first + 1 || !is_punct (c, cue - 1, ',') || !is_participle (c, cue))
+    return FALSE;
+  n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
+  if (n == 0)
+    return FALSE;
+  if (direct)
+    kind = LEDE_QUOTE_DIRECT;
+  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
+    return FALSE;
+  add_attr (c, kind, (LedeSpan) { 0, 0 }, tok_span (c, cue, cue_end), parts, n);
+  return TRUE;
+}
+
+/* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
+ * ...": a short name (or Q/A) and a colon open a paragraph. */
+static gboolean
+try_headline_colon (Ctx *c, const Sentence *s)
+{
+  guint colon = s->first + 1;
+  gboolean named = FALSE;
+  LedeSpan content;
+
+  if (!paragraph_break_before (c, s->first) || !is_capitalized (c, s->first))
+    return FALSE;
+  for (; colon < s->end && colon <= s->first + MAX_GROUP_TOKENS && !is_punct (c, colon, ':'); colon++)
+    ;
+  if (colon >= s->end || !is_punct (c, colon, ':'))
+    return FALSE;
+  for (guint i = s->first; i < colon; i++)
+    {
+      gint32 m = c->tok_mention[i];
+
+      if (!np_token (c, i))
+        return FALSE;
+      named = named || (m >= 0 && (mention (c, (guint) m)->type == LEDE_ENTITY_PERSON
+                                   || mention (c, (guint) m)->type == LEDE_ENTITY_ORG));
+    }
+  if (colon == s->first + 1 && word_is (c, s->first, "Q"))
+    named = TRUE;
+  /* a few words at least: "Clinton: 2,316" is a table row */
+  if (!named || colon + MIN_COLON_CONTENT_TOKENS >= s->end
+      || !content_to_end (c, colon + 1, s->end, &content))
+    return FALSE;
+  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, s->first, colon - 1), tok_span (c, colon, colon),
+            &content, 1);
   return TRUE;
 }
 
@@ -955,11 +1095,30 @@ try_according (Ctx *c, const Sentence *s, guint i)
   return TRUE;
 }
 
+/* Whether token i lies in the content of an attribution from index first on. */
+static gboolean
+inside_content (const Ctx *c, guint first, guint i)
+{
+  for (guint a = first; a < c->attrs->len; a++)
+    {
+      const LedeQuote *x = &g_array_index (c->attrs, LedeQuote, a);
+
+      if (x->content.start <= tok (c, i)->start && tok (c, i)->end <= x->content.end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 annotate_sentence (Ctx *c, Sentence *s)
 {
   guint before = c->attrs->len;
 
+  if (try_headline_colon (c, s))
+    {
+      s->last_attr = c->attrs->len - 1;
+      return;
+    }
   for (guint i = s->first; i < s->end; i++)
     {
       guint flags;
@@ -976,7 +1135,9 @@ annotate_sentence (Ctx *c, Sentence *s)
       if (flags == 0)
         continue;
       /* earlier attributions in this sentence keep their content; a cue inside it is nested */
-      if (try_trailing (c, s, i, flags) || try_leading (c, s, i, flags))
+      if (try_participle (c, s, i, flags)
+          || (!inside_content (c, before, i) && try_trailing (c, s, i, flags))
+          || try_leading (c, s, i, flags))
         {
           const LedeQuote *a = &g_array_index (c->attrs, LedeQuote, c->attrs->len - 1);
 
@@ -1037,12 +1198,6 @@ is_report_head (const Ctx *c, LedeSpan span)
     if (strcmp (word, report_heads[k]) == 0)
       return TRUE;
   return FALSE;
-}
-
-static const LedeMention *
-mention (const Ctx *c, guint m)
-{
-  return &g_array_index (c->doc->mentions, LedeMention, m);
 }
 
 /* The entity named in a source span, best type first (a person or an
