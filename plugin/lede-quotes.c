@@ -60,41 +60,48 @@ static const CueWord cue_words[] = {
   { "agrees", A | I }, { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
   { "announcing", S }, { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S },
   { "arguing", S }, { "asked", S | R | P }, { "asking", S | R | P }, { "asks", S | R | P },
-  { "asserted", S }, { "assured", S | R }, { "believe", A }, { "believed", A }, { "believes", A },
-  { "blamed", O }, { "blasted", O }, { "boasted", S }, { "bragged", S }, { "called", P },
-  { "calling", P }, { "calls", P }, { "cautioned", S | R }, { "cited", O }, { "citing", O },
-  { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A },
-  { "complained", S }, { "complains", S }, { "conceded", S }, { "concluded", S },
-  { "condemned", O }, { "confirmed", S }, { "confirms", S }, { "contended", S }, { "contends", S },
-  { "continued", A }, { "countered", S }, { "criticized", O }, { "criticizes", O },
-  { "criticizing", O }, { "declared", S }, { "declares", S }, { "declaring", S },
-  { "declined", I }, { "decried", O }, { "defended", O }, { "defending", O }, { "denied", S },
-  { "denies", S }, { "denounced", O }, { "denying", S }, { "described", O }, { "describes", O },
-  { "describing", O }, { "disclosed", S }, { "dismissed", O }, { "emphasised", S },
-  { "emphasized", S }, { "emphasizes", S }, { "endorsed", O }, { "estimated", A },
-  { "estimates", A }, { "expects", A }, { "explained", S }, { "explaining", S }, { "explains", S },
-  { "expressed", O }, { "feared", A }, { "fears", A }, { "finds", A }, { "found", A },
-  { "hoped", I }, { "hopes", I }, { "hoping", I }, { "indicated", A }, { "indicates", A },
+  { "asserted", S }, { "assured", S | R }, { "attacked", O }, { "backed", O }, { "backing", O },
+  { "believe", O }, { "believed", O }, { "believes", O }, { "blamed", O }, { "blasted", O },
+  { "boasted", S }, { "bragged", S }, { "called", P }, { "calling", P }, { "calls", P },
+  { "cautioned", S | R }, { "cited", O }, { "citing", O }, { "claim", S | A }, { "claimed", S },
+  { "claiming", S }, { "claims", S | A }, { "complained", S }, { "complains", S },
+  { "conceded", S }, { "concluded", S }, { "condemned", O }, { "confirmed", S }, { "confirms", S },
+  { "considered", I }, { "contended", S }, { "contends", S }, { "continued", A | I },
+  { "countered", S }, { "criticized", O }, { "criticizes", O }, { "criticizing", O },
+  { "decided", I }, { "declared", S }, { "declares", S }, { "declaring", S }, { "declined", I },
+  { "decried", O }, { "defended", O }, { "defending", O }, { "denied", S }, { "denies", S },
+  { "denounced", O }, { "denying", S }, { "describe", O }, { "described", O }, { "describes", O },
+  { "describing", O }, { "disclosed", S }, { "discuss", O }, { "discussed", O },
+  { "discussing", O }, { "dismissed", O }, { "echoed", O }, { "emphasised", S },
+  { "emphasized", S }, { "emphasizes", S }, { "endorse", O }, { "endorsed", O },
+  { "estimated", A }, { "estimates", A }, { "expect", O }, { "expects", O }, { "explained", S },
+  { "explaining", S }, { "explains", S }, { "expressed", O }, { "favored", O }, { "fear", O },
+  { "feared", O }, { "fears", O }, { "finds", A }, { "found", A }, { "hope", I }, { "hoped", I },
+  { "hopes", I }, { "hoping", I }, { "identified", O }, { "indicated", O }, { "indicates", O },
   { "insist", S }, { "insisted", S }, { "insisting", S }, { "insists", S }, { "joked", S },
-  { "knew", A }, { "knows", A }, { "lamented", S }, { "maintained", A }, { "maintains", A },
-  { "mentioned", O }, { "mocked", O }, { "mused", S }, { "noted", S }, { "notes", S | A },
-  { "noting", S }, { "observed", S }, { "pledged", A | I }, { "pledges", I }, { "pointed", P },
+  { "knew", O }, { "know", O }, { "knows", O }, { "lamented", S }, { "learned", S },
+  { "maintained", A }, { "maintains", A }, { "mentioned", O }, { "mocked", O }, { "mused", S },
+  { "noted", S }, { "notes", S | A }, { "noting", S }, { "observed", S }, { "offered", O },
+  { "oppose", O }, { "opposed", O }, { "pledged", A | I }, { "pledges", I }, { "pointed", P },
   { "pointing", P }, { "praised", O }, { "praises", O }, { "praising", O }, { "predicted", S },
   { "predicting", S }, { "predicts", S }, { "proclaimed", S }, { "promised", I },
-  { "promises", I }, { "promising", I }, { "questioned", O }, { "quipped", S }, { "railed", P },
-  { "recalled", S }, { "recalling", S }, { "recalls", S }, { "referred", P }, { "referring", P },
-  { "refused", I }, { "reiterated", S }, { "rejected", O }, { "remarked", S },
-  { "reminded", S | R }, { "replied", S }, { "replies", S }, { "reported", S }, { "reporting", S },
-  { "reports", S | A }, { "responded", S }, { "responds", S }, { "revealed", S }, { "reveals", S },
-  { "said", S }, { "say", S }, { "saying", S }, { "says", S }, { "seeks", I }, { "showed", A },
-  { "shows", A }, { "signaled", A }, { "slammed", O }, { "sought", I }, { "speculated", S },
-  { "stated", S }, { "stating", S }, { "stressed", S }, { "stresses", S },
-  { "suggest", S }, { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "talked", P },
-  { "tell", S | R }, { "telling", S | R }, { "tells", S | R }, { "testified", S }, { "think", A },
-  { "thinks", A }, { "thought", A }, { "told", S | R }, { "touted", O }, { "tweeted", S },
+  { "promises", I }, { "promising", I }, { "proposed", O }, { "questioned", O },
+  { "questioning", O }, { "quipped", S }, { "railed", P }, { "recalled", S }, { "recalling", S },
+  { "recalls", S }, { "referred", P }, { "referring", P }, { "refused", I }, { "refusing", I },
+  { "reiterated", S }, { "rejected", O }, { "remarked", S }, { "reminded", S | R },
+  { "replied", S }, { "replies", S }, { "reported", S }, { "reporting", S }, { "reports", S | A },
+  { "responded", S }, { "responds", S }, { "revealed", S }, { "reveals", S }, { "said", S },
+  { "say", S }, { "saying", S }, { "says", S }, { "seeking", I }, { "seeks", I }, { "sees", O },
+  { "show", A }, { "showed", O }, { "shown", O }, { "shows", O }, { "signaled", A },
+  { "slammed", O }, { "sought", I }, { "speculated", S }, { "stated", S }, { "stating", S },
+  { "stressed", S }, { "stresses", S }, { "suggest", S }, { "suggested", S }, { "suggesting", S },
+  { "suggests", S }, { "supported", O }, { "supporting", O }, { "talked", P }, { "talking", P },
+  { "tell", S | R }, { "telling", S | R }, { "tells", S | R }, { "testified", S }, { "think", O },
+  { "thinks", O }, { "thought", O }, { "told", S | R }, { "touted", O }, { "tweeted", S },
   { "tweeting", S }, { "tweets", S | A }, { "urged", I }, { "urging", I }, { "vowed", I },
-  { "vows", I }, { "wants", A | I }, { "warned", S | R }, { "warning", S | R | A },
-  { "warns", S | R }, { "write", S }, { "writes", S }, { "writing", S }, { "wrote", S },
+  { "vows", I }, { "want", I }, { "wanted", I }, { "wants", I }, { "warned", S | R },
+  { "warning", S | R | A }, { "warns", S | R }, { "write", S }, { "writes", S }, { "writing", S },
+  { "wrote", S },
 
 };
 #undef S
@@ -234,6 +241,7 @@ word_is (const Ctx *c, guint i, const char *word)
 }
 
 static gboolean is_capitalized (const Ctx *c, guint i);
+static gboolean word_is (const Ctx *c, guint i, const char *word);
 
 static int
 cue_cmp (const void *key, const void *item)
@@ -251,6 +259,9 @@ cue_flags (const Ctx *c, guint i)
     return 0;
   /* a word of a name is no cue: "the United States", "Says Who" */
   if (c->tok_mention[i] >= 0 && is_capitalized (c, i))
+    return 0;
+  /* "think tank" */
+  if (strcmp (buf, "think") == 0 && i + 1 < c->doc->tokens->len && word_is (c, i + 1, "tank"))
     return 0;
   w = bsearch (buf, cue_words, G_N_ELEMENTS (cue_words), sizeof cue_words[0], cue_cmp);
   return w ? w->flags : 0;
