@@ -28,6 +28,8 @@
 #define REPORT_SCOPE_PARAGRAPHS 2  /* from the report or the last attribution it carries */
 /* A headline colon wants at least this many tokens after it. */
 #define MIN_COLON_CONTENT_TOKENS 3
+/* A poll as a source has a name or a date: "the latest CNN poll". */
+#define MIN_POLL_TOKENS 3
 /* Quoted phrases up to this many words may be scare quotes rather than speech. */
 #define MAX_PHRASE_WORDS 4
 
@@ -128,6 +130,9 @@ static const char *const np_stop_words[] = {
   "i", "we", "you", "he", "she", "they", "who", "him", "her", "them", "me", "us", "this",
   "these", "those", "said", "says", "say", NULL
 };
+
+/* Heads of sources that report numbers: "in the latest CNN poll". */
+static const char *const poll_heads[] = { "poll", "polls", "survey", "surveys", NULL };
 
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
@@ -1075,24 +1080,39 @@ try_headline_colon (Ctx *c, const Sentence *s)
   return TRUE;
 }
 
-/* "according to SOURCE, CONTENT" and "CONTENT, according to SOURCE." */
+/* "according to SOURCE, CONTENT", "CONTENT, according to SOURCE." and,
+ * with a poll for source, "CONTENT in SOURCE", "In SOURCE, CONTENT": the
+ * cue is n_cue tokens from i. */
 static gboolean
-try_according (Ctx *c, const Sentence *s, guint i)
+try_source_phrase (Ctx *c, const Sentence *s, guint i, guint n_cue)
 {
-  LedeSpan source, parts[1], cue = tok_span (c, i, i + 1);
-  guint j = i + 2, src_end;
+  LedeSpan source, parts[1], cue = tok_span (c, i, i + n_cue - 1);
+  guint first = i + n_cue, j = first, src_end;
+  gboolean poll = n_cue == 1;
 
-  if (i + 2 >= s->end || !word_is (c, i + 1, "to"))
+  if (first >= s->end)
     return FALSE;
-  while (j < s->end && !is_punct (c, j, ',') && !is_final_punct (c, j) && j < i + 2 + MAX_NP_TOKENS)
-    j++;
-  if (j == i + 2)
+  while (j < s->end && !is_punct (c, j, ',') && !is_final_punct (c, j) && j < first + MAX_NP_TOKENS)
+    {
+      /* the poll's name ends the source: "in a CNN/ORC poll released Monday" */
+      if (poll && word_in (c, j, poll_heads))
+        {
+          j++;
+          break;
+        }
+      /* "in single digits in polls": a poll's name has no preposition */
+      if (poll && word_in (c, j, np_stop_words))
+        return FALSE;
+      j++;
+    }
+  /* a named poll, not "in the polls" */
+  if (j == first || (poll && (!word_in (c, j - 1, poll_heads) || j < first + MIN_POLL_TOKENS)))
     return FALSE;
   src_end = j;
-  source = tok_span (c, i + 2, src_end - 1);
-  if (i > s->first + 1 && is_punct (c, i - 1, ','))
+  source = tok_span (c, first, src_end - 1);
+  if (i > s->first + 1 && (is_punct (c, i - 1, ',') || (poll && !is_punct (c, i - 1, '('))))
     {
-      if (!content_to_end (c, s->first, i - 1, &parts[0]))
+      if (!content_to_end (c, s->first, i - (is_punct (c, i - 1, ',') ? 1 : 0), &parts[0]))
         return FALSE;
     }
   else if (i == s->first || (i == s->first + 1 && tok (c, s->first)->kind == LEDE_TOKEN_WORD))
@@ -1140,7 +1160,10 @@ annotate_sentence (Ctx *c, Sentence *s)
           i = MAX (i, g_array_index (c->quotes, Quote, c->tok_quote[i]).close_tok);
           continue;
         }
-      if (word_is (c, i, "according") && try_according (c, s, i))
+      if (word_is (c, i, "according") && i + 1 < s->end && word_is (c, i + 1, "to")
+          && try_source_phrase (c, s, i, 2))
+        break;
+      if (word_is (c, i, "in") && try_source_phrase (c, s, i, 1))
         break;
       flags = cue_flags (c, i);
       if (flags == 0)
