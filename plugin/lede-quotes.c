@@ -40,6 +40,7 @@ enum {
   CUE_INFINITIVE = 1 << 3, /* wants, plans, promised: content may be "to ..." */
   CUE_OBJECT    = 1 << 4,  /* criticized, described: content is the object; never after it */
   CUE_PARTICLE  = 1 << 5,  /* called for, pointed out, asked about: the particle joins the cue */
+  CUE_RAISING   = 1 << 6,  /* seems, is expected: the subject is content, not source */
 };
 
 typedef struct {
@@ -53,6 +54,7 @@ typedef struct {
 #define I CUE_INFINITIVE
 #define O CUE_OBJECT
 #define P CUE_PARTICLE
+#define E CUE_RAISING
 /* The forms PolNeAR train marks as cues in most of their uses
  * (training/polnear-cue-words.py prints the shares). Sorted by word (bsearch). */
 static const CueWord cue_words[] = {
@@ -60,14 +62,15 @@ static const CueWord cue_words[] = {
   { "acknowledges", S }, { "acknowledging", S }, { "add", S }, { "added", S }, { "adding", S },
   { "adds", S }, { "admits", S }, { "admitted", S }, { "admitting", S }, { "agreed", A | I },
   { "agrees", A | I }, { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
-  { "announcing", S }, { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S },
-  { "arguing", S }, { "asked", S | R | P }, { "asking", S | R | P }, { "asks", S | R | P },
-  { "asserted", S }, { "assured", S | R }, { "attacked", O }, { "backed", O }, { "backing", O },
-  { "believe", O }, { "believed", O }, { "believes", O }, { "blamed", O }, { "blasted", O },
-  { "boasted", S }, { "bragged", S }, { "called", P }, { "calling", P }, { "calls", P },
-  { "cautioned", S | R }, { "cited", O }, { "citing", O }, { "claim", S | A }, { "claimed", S },
-  { "claiming", S }, { "claims", S | A }, { "complained", S }, { "complains", S },
-  { "conceded", S }, { "concluded", S }, { "condemned", O }, { "confirmed", S }, { "confirms", S },
+  { "announcing", S }, { "answered", S }, { "appear", E }, { "appeared", E }, { "appears", E },
+  { "argue", S }, { "argued", S }, { "argues", S }, { "arguing", S }, { "asked", S | R | P },
+  { "asking", S | R | P }, { "asks", S | R | P }, { "asserted", S }, { "assured", S | R },
+  { "attacked", O }, { "backed", O }, { "backing", O }, { "believe", O }, { "believed", O },
+  { "believes", O }, { "blamed", O }, { "blasted", O }, { "boasted", S }, { "bragged", S },
+  { "called", P }, { "calling", P }, { "calls", P }, { "cautioned", S | R }, { "charged", S | A },
+  { "cited", O }, { "citing", O }, { "claim", S | A }, { "claimed", S }, { "claiming", S },
+  { "claims", S | A }, { "complained", S }, { "complains", S }, { "conceded", S },
+  { "concluded", S }, { "condemned", O }, { "confirmed", S }, { "confirms", S },
   { "considered", I }, { "contended", S }, { "contends", S }, { "continued", A | I },
   { "countered", S }, { "criticized", O }, { "criticizes", O }, { "criticizing", O },
   { "decided", I }, { "declared", S }, { "declares", S }, { "declaring", S }, { "declined", I },
@@ -76,34 +79,34 @@ static const CueWord cue_words[] = {
   { "describing", O }, { "disclosed", S }, { "discuss", O }, { "discussed", O },
   { "discussing", O }, { "dismissed", O }, { "echoed", O }, { "emphasised", S },
   { "emphasized", S }, { "emphasizes", S }, { "endorse", O }, { "endorsed", O },
-  { "estimated", A }, { "estimates", A }, { "expect", O }, { "expects", O }, { "explained", S },
-  { "explaining", S }, { "explains", S }, { "expressed", O }, { "favored", O }, { "fear", O },
-  { "feared", O }, { "fears", O }, { "finds", A }, { "found", A }, { "hope", I }, { "hoped", I },
-  { "hopes", I }, { "hoping", I }, { "identified", O }, { "indicated", O }, { "indicates", O },
-  { "insist", S }, { "insisted", S }, { "insisting", S }, { "insists", S }, { "joked", S },
-  { "knew", O }, { "know", O }, { "knows", O }, { "lamented", S }, { "learned", S },
-  { "maintained", A }, { "maintains", A }, { "mentioned", O }, { "mocked", O }, { "mused", S },
-  { "noted", S }, { "notes", S | A }, { "noting", S }, { "observed", S }, { "offered", O },
-  { "oppose", O }, { "opposed", O }, { "pledged", A | I }, { "pledges", I }, { "pointed", P },
-  { "pointing", P }, { "praised", O }, { "praises", O }, { "praising", O }, { "predicted", S },
-  { "predicting", S }, { "predicts", S }, { "proclaimed", S }, { "promised", I },
-  { "promises", I }, { "promising", I }, { "proposed", O }, { "questioned", O },
+  { "estimated", A }, { "estimates", A }, { "expect", O }, { "expected", E }, { "expects", O },
+  { "explained", S }, { "explaining", S }, { "explains", S }, { "expressed", O }, { "favored", O },
+  { "fear", O }, { "feared", O }, { "fears", O }, { "finds", A }, { "found", A }, { "hope", I },
+  { "hoped", I }, { "hopes", I }, { "hoping", I }, { "identified", O }, { "indicated", O },
+  { "indicates", O }, { "insist", S }, { "insisted", S }, { "insisting", S }, { "insists", S },
+  { "joked", S }, { "knew", O }, { "know", O }, { "knows", O }, { "lamented", S },
+  { "learned", S }, { "maintained", A }, { "maintains", A }, { "mentioned", O }, { "mocked", O },
+  { "mused", S }, { "noted", S }, { "notes", S | A }, { "noting", S }, { "observed", S },
+  { "offered", O }, { "oppose", O }, { "opposed", O }, { "pledged", A | I }, { "pledges", I },
+  { "pointed", P }, { "pointing", P }, { "praised", O }, { "praises", O }, { "praising", O },
+  { "predicted", S }, { "predicting", S }, { "predicts", S }, { "proclaimed", S },
+  { "promised", I }, { "promises", I }, { "promising", I }, { "proposed", O }, { "questioned", O },
   { "questioning", O }, { "quipped", S }, { "railed", P }, { "recalled", S }, { "recalling", S },
   { "recalls", S }, { "referred", P }, { "referring", P }, { "refused", I }, { "refusing", I },
   { "reiterated", S }, { "rejected", O }, { "remarked", S }, { "reminded", S | R },
   { "replied", S }, { "replies", S }, { "reported", S }, { "reporting", S }, { "reports", S | A },
   { "responded", S }, { "responds", S }, { "revealed", S }, { "reveals", S }, { "said", S },
-  { "say", S }, { "saying", S }, { "says", S }, { "seeking", I }, { "seeks", I }, { "sees", O },
-  { "show", A }, { "showed", O }, { "shown", O }, { "shows", O }, { "signaled", A },
-  { "slammed", O }, { "sought", I }, { "speculated", S }, { "stated", S }, { "stating", S },
-  { "stressed", S }, { "stresses", S }, { "suggest", S }, { "suggested", S }, { "suggesting", S },
-  { "suggests", S }, { "supported", O }, { "supporting", O }, { "talked", P }, { "talking", P },
-  { "tell", S | R }, { "telling", S | R }, { "tells", S | R }, { "testified", S }, { "think", O },
-  { "thinks", O }, { "thought", O }, { "told", S | R }, { "touted", O }, { "tweeted", S },
-  { "tweeting", S }, { "tweets", S | A }, { "urged", I }, { "urging", I }, { "vowed", I },
-  { "vows", I }, { "want", I }, { "wanted", I }, { "wants", I }, { "warned", S | R },
-  { "warning", S | R | A }, { "warns", S | R }, { "write", S }, { "writes", S }, { "writing", S },
-  { "wrote", S },
+  { "say", S }, { "saying", S }, { "says", S }, { "seeking", I }, { "seeks", I }, { "seem", E },
+  { "seemed", E }, { "seems", E }, { "sees", O }, { "show", A }, { "showed", O }, { "shown", O },
+  { "shows", O }, { "signaled", A }, { "slammed", O }, { "sought", I }, { "speculated", S },
+  { "stated", S }, { "stating", S }, { "stressed", S }, { "stresses", S }, { "suggest", S },
+  { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "supported", O },
+  { "supporting", O }, { "talked", P }, { "talking", P }, { "tell", S | R }, { "telling", S | R },
+  { "tells", S | R }, { "testified", S }, { "think", O }, { "thinks", O }, { "thought", O },
+  { "told", S | R }, { "touted", O }, { "tweeted", S }, { "tweeting", S }, { "tweets", S | A },
+  { "urged", I }, { "urging", I }, { "vowed", I }, { "vows", I }, { "want", I }, { "wanted", I },
+  { "wants", I }, { "warned", S | R }, { "warning", S | R | A }, { "warns", S | R },
+  { "write", S }, { "writes", S }, { "writing", S }, { "wrote", S },
 
 };
 #undef S
@@ -112,6 +115,7 @@ static const CueWord cue_words[] = {
 #undef I
 #undef O
 #undef P
+#undef E
 
 static const char *const aux_words[] = {
   "also", "already", "again", "be", "been", "can", "could", "did", "do", "does", "had", "has",
@@ -137,6 +141,8 @@ static const char *const medium_words[] = { "statement", "release", "memo", NULL
 
 /* Heads of sources that report numbers: "in the latest CNN poll". */
 static const char *const poll_heads[] = { "poll", "polls", "survey", "surveys", NULL };
+
+static const char *const be_words[] = { "is", "are", "was", "were", "be", "been", NULL };
 
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
@@ -1071,6 +1077,41 @@ try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
   return TRUE;
 }
 
+/* "Trump is expected to win", "the plan seemed doomed": a belief with no
+ * source, whose content is the subject and what follows the cue. */
+static gboolean
+try_raising (Ctx *c, const Sentence *s, guint cue)
+{
+  guint g = group_start (c, cue, s->first), cue_end, n = 0, got;
+  gboolean passive = FALSE, direct;
+  LedeSpan parts[8];
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+  gint64 subject;
+
+  for (guint k = g; k < cue; k++)
+    passive = passive || word_in (c, k, be_words);
+  /* "expected" wants "is expected"; active "expected" is a verb of its own */
+  if (!passive && word_is (c, cue, "expected"))
+    return FALSE;
+  /* "appeared on television": a preposition other than "to" or "as" is no belief */
+  if (cue + 1 >= s->end || (word_in (c, cue + 1, np_stop_words)
+                            && !word_in (c, cue + 1, (const char *const[]) { "to", "that", "as", NULL })))
+    return FALSE;
+  subject = g > s->first ? np_back (c, g - 1, s->first) : -1;
+  if (subject < 0)
+    return FALSE;
+  /* "it seems that ...": the empty subject is no content */
+  if (!((guint) subject == g - 1 && word_in (c, g - 1, (const char *const[]) { "it", "there", NULL })))
+    parts[n++] = tok_span (c, (guint) subject, g - 1);
+  got = content_after (c, cue, 0, s->end, &cue_end, parts + n, G_N_ELEMENTS (parts) - n, &direct);
+  if (got == 0 || (!direct && !trim_indirect (c, s, cue_end + 1, &parts[n], &kind)))
+    return FALSE;
+  n += got;
+  add_attr (c, direct ? LEDE_QUOTE_DIRECT : kind, (LedeSpan) { 0, 0 }, tok_span (c, g, cue_end),
+            parts, n);
+  return TRUE;
+}
+
 /* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
  * ...": a short name (or Q/A) and a colon open a paragraph. */
 static gboolean
@@ -1195,9 +1236,10 @@ annotate_sentence (Ctx *c, Sentence *s)
       if (flags == 0)
         continue;
       /* earlier attributions in this sentence keep their content; a cue inside it is nested */
-      if (try_participle (c, s, i, flags)
-          || (!inside_content (c, before, i) && try_trailing (c, s, i, flags))
-          || try_leading (c, s, i, flags))
+      if ((flags & CUE_RAISING) ? try_raising (c, s, i)
+          : (try_participle (c, s, i, flags)
+             || (!inside_content (c, before, i) && try_trailing (c, s, i, flags))
+             || try_leading (c, s, i, flags)))
         {
           const LedeQuote *a = &g_array_index (c->attrs, LedeQuote, c->attrs->len - 1);
 
