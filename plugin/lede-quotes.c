@@ -827,6 +827,15 @@ content_after (Ctx *c, guint cue, guint flags, guint end, guint *cue_end, LedeSp
       if (i >= end)
         return 0;
     }
+  /* "said, however, that": an aside between commas is neither cue nor content */
+  if (is_punct (c, i, ',') && i + 1 < end && c->tok_quote[i + 1] < 0)
+    for (guint k = i + 2; k < end && k <= i + MAX_GROUP_TOKENS; k++)
+      if (is_punct (c, k, ','))
+        {
+          if (k + 1 < end && word_is (c, k + 1, "that"))
+            i = k + 1;
+          break;
+        }
   /* "revealed last week that", "said repeatedly that", "said in a statement that" */
   for (guint k = i; k < end && k < i + MAX_GROUP_TOKENS + 2; k++)
     {
@@ -919,6 +928,13 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
       have_source = TRUE;
     }
   q = quote_ending_before (c, src_first, s->first);
+  /* “... the emails.” Trump said. — the quote closed the sentence before */
+  if (q < 0 && src_first == s->first && s->first > 0)
+    {
+      q = quote_ending_before (c, src_first, s->first - 1);
+      if (q >= 0 && g_array_index (c->quotes, Quote, q).used)
+        q = -1;
+    }
   if (q < 0 && !(src_first > s->first + 1 && is_punct (c, src_first - 1, ',')))
     return FALSE;
   if (!have_source)
@@ -998,6 +1014,20 @@ is_participle (const Ctx *c, guint i)
   return t->end - t->start > 4 && memcmp (c->doc->text + t->end - 3, "ing", 3) == 0;
 }
 
+/* Whether a clause with a speech cue of its own starts at token i:
+ * "the campaign manager has said", "said Smith". */
+static gboolean
+speech_clause_at (const Ctx *c, guint i, guint end)
+{
+  guint k = i;
+
+  while (k < end && k < i + MAX_NP_TOKENS && np_token (c, k))
+    k++;
+  for (guint n = 0; n < MAX_GROUP_TOKENS && k < end && (word_in (c, k, aux_words) || is_adverb (c, k)); n++)
+    k++;
+  return k < end && (cue_flags (c, k) & CUE_SPEECH);
+}
+
 /* Where indirect content that runs to the sentence end stops: before a
  * cue of its own (", X reported", ", according to X", ", adding", "and
  * said"). Marks mixed speech in what stays. FALSE when nothing stays. */
@@ -1010,12 +1040,10 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
     {
       gboolean comma = is_punct (c, i, ',') && i + 2 < s->end;
 
-      if ((comma && (word_is (c, i + 1, "according") || (cue_flags (c, i + 2) & CUE_SPEECH)
-                     || (i + 3 < s->end && (cue_flags (c, i + 3) & CUE_SPEECH))
+      if ((comma && (word_is (c, i + 1, "according") || speech_clause_at (c, i + 1, s->end)
                      || (cue_flags (c, i + 1) && is_participle (c, i + 1))))
           || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
-              && (cue_flags (c, i + 1)
-                  || (word_in (c, i + 1, aux_words) && cue_flags (c, i + 2)))))
+              && (cue_flags (c, i + 1) || speech_clause_at (c, i + 1, s->end))))
         {
           cut = tok (c, i - 1)->end;
           break;
@@ -1027,6 +1055,37 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
     return FALSE;
   content->end = cut;
   return TRUE;
+}
+
+/* "Asked whether ..., she said": a question put to the sentence's subject,
+ * with no source or the asker after "by". Returns the token after the
+ * question's comma, where the rest of the sentence starts, or 0. */
+static guint
+try_asked (Ctx *c, const Sentence *s)
+{
+  guint i = s->first + 1, comma;
+  LedeSpan source = { 0, 0 }, content;
+
+  if (!word_is (c, s->first, "asked") || i >= s->end)
+    return 0;
+  if (word_is (c, i, "by"))
+    {
+      guint k = i + 1;
+
+      while (k < s->end && k <= i + MAX_NP_TOKENS && np_token (c, k))
+        k++;
+      if (k == i + 1)
+        return 0;
+      source = tok_span (c, i + 1, k - 1);
+      i = k;
+    }
+  for (comma = i; comma < s->end && !is_punct (c, comma, ','); comma++)
+    ;
+  if (comma == i || comma + 1 >= s->end)
+    return 0;
+  content = tok_span (c, i, comma - 1);
+  add_attr (c, LEDE_QUOTE_INDIRECT, source, tok_span (c, s->first, s->first), &content, 1);
+  return comma + 1;
 }
 
 /* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
@@ -1210,14 +1269,18 @@ inside_content (const Ctx *c, guint first, guint i)
 static void
 annotate_sentence (Ctx *c, Sentence *s)
 {
-  guint before = c->attrs->len;
+  guint before = c->attrs->len, after_question;
+  Sentence rest = *s;  /* what the cue rules read: after a leading question */
 
   if (try_headline_colon (c, s))
     {
       s->last_attr = c->attrs->len - 1;
       return;
     }
-  for (guint i = s->first; i < s->end; i++)
+  after_question = try_asked (c, s);
+  if (after_question > 0)
+    rest.first = after_question;
+  for (guint i = rest.first; i < s->end; i++)
     {
       guint flags;
 
@@ -1228,18 +1291,18 @@ annotate_sentence (Ctx *c, Sentence *s)
           continue;
         }
       if (word_is (c, i, "according") && i + 1 < s->end && word_is (c, i + 1, "to")
-          && try_source_phrase (c, s, i, 2))
+          && try_source_phrase (c, &rest, i, 2))
         break;
-      if (word_is (c, i, "in") && try_source_phrase (c, s, i, 1))
+      if (word_is (c, i, "in") && try_source_phrase (c, &rest, i, 1))
         break;
       flags = cue_flags (c, i);
       if (flags == 0)
         continue;
       /* earlier attributions in this sentence keep their content; a cue inside it is nested */
-      if ((flags & CUE_RAISING) ? try_raising (c, s, i)
-          : (try_participle (c, s, i, flags)
-             || (!inside_content (c, before, i) && try_trailing (c, s, i, flags))
-             || try_leading (c, s, i, flags)))
+      if ((flags & CUE_RAISING) ? try_raising (c, &rest, i)
+          : (try_participle (c, &rest, i, flags)
+             || (!inside_content (c, before, i) && try_trailing (c, &rest, i, flags))
+             || try_leading (c, &rest, i, flags)))
         {
           const LedeQuote *a = &g_array_index (c->attrs, LedeQuote, c->attrs->len - 1);
 
