@@ -144,6 +144,12 @@ static const char *const poll_heads[] = { "poll", "polls", "survey", "surveys", 
 
 static const char *const be_words[] = { "is", "are", "was", "were", "be", "been", NULL };
 
+/* Words that open an aside between a subject and its verb. */
+static const char *const discourse_words[] = {
+  "meanwhile", "however", "too", "instead", "now", "again", "though", "in", "for", "like", "unlike",
+  "despite", "including", "by", NULL
+};
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -580,7 +586,9 @@ np_token (const Ctx *c, guint i)
     case LEDE_TOKEN_SYMBOL:
       return tok_char (c, i) == '&';
     case LEDE_TOKEN_PUNCT:
-      return tok_char (c, i) == '-' || tok_char (c, i) == '.';
+      /* a hyphen inside a name, not a dash between spaces */
+      return (tok_char (c, i) == '-' && !(t->start > 0 && c->doc->text[t->start - 1] == ' '))
+             || tok_char (c, i) == '.';
     default:
       return FALSE;
     }
@@ -648,19 +656,23 @@ source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
     return FALSE;
   if (is_punct (c, g - 1, ',') && g >= floor + 3)
     {
-      /* an appositive between commas belongs to the source; a relative
-       * clause ("X, who ..., said") is incidental and stays out */
+      /* an appositive or a relative clause between commas belongs to the
+       * source, as PolNeAR draws it ("Helen Ferre, who took over ...,") */
       for (gint64 k = (gint64) g - 2; k > (gint64) floor && k >= (gint64) g - 2 - 2 * MAX_NP_TOKENS; k--)
         {
           if (is_punct (c, (guint) k, ','))
             {
-              gboolean relative = word_in (c, (guint) k + 1, (const char *const[]) { "who", "which", "whose", NULL });
+              /* "Democrats, meanwhile,", "Cruz, in a statement Thursday,": an aside */
+              gboolean aside = !word_in (c, (guint) k + 1, subject_pronouns)
+                               && (word_in (c, (guint) k + 1, np_stop_words)
+                                   || word_in (c, (guint) k + 1, discourse_words)
+                                   || (is_adverb (c, (guint) k + 1) && (guint) k + 3 == g));
 
               first = np_back (c, (guint) k - 1, floor);
               if (first < 0)
                 break;
-              *source = relative ? tok_span (c, (guint) first, (guint) k - 1)
-                                 : tok_span (c, (guint) first, g - 1);
+              *source = aside ? tok_span (c, (guint) first, (guint) k - 1)
+                              : tok_span (c, (guint) first, g - 1);
               return TRUE;
             }
           if (c->tok_quote[k] >= 0 || is_final_punct (c, (guint) k))
@@ -707,6 +719,7 @@ source_after (const Ctx *c, guint from, guint end, LedeSpan *source, guint *next
     i++;
   *next = i;
   last = i - 1;
+
   while (last > from && (is_final_punct (c, last) || is_punct (c, last, '?')))
     last--;
   if (last - from > 3 * MAX_NP_TOKENS)
