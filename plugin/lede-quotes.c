@@ -172,6 +172,8 @@ static const char *const discourse_words[] = {
   "despite", "including", "by", NULL
 };
 
+static const char *const possessives[] = { "his", "her", "their", "its", "our", "my", "your", NULL };
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -308,6 +310,39 @@ cue_flags (const Ctx *c, guint i)
     return 0;
   w = bsearch (buf, cue_words, G_N_ELEMENTS (cue_words), sizeof cue_words[0], cue_cmp);
   return w ? w->flags : 0;
+}
+
+typedef struct {
+  const char *word;
+  const char *particle;  /* joins the cue when it follows: "support for" */
+} CueNoun;
+
+/* Nouns of speech, belief and stance that PolNeAR marks as cues after a
+ * possessive ("his statement that"). Sorted by word (bsearch). */
+static const CueNoun cue_nouns[] = {
+  { "accusation", NULL }, { "accusations", NULL }, { "allegation", NULL }, { "allegations", NULL },
+  { "argument", NULL }, { "assertion", NULL }, { "attack", "on" }, { "attacks", "on" },
+  { "belief", NULL }, { "call", "for" }, { "calls", "for" }, { "claim", NULL }, { "claims", NULL },
+  { "comments", NULL }, { "contention", NULL }, { "criticism", NULL }, { "endorsement", "of" },
+  { "insistence", NULL }, { "opposition", "to" }, { "pledge", NULL }, { "promise", NULL },
+  { "remarks", NULL }, { "statement", NULL }, { "suggestion", NULL }, { "support", "for" },
+  { "view", NULL }, { "views", NULL }, { "warning", NULL },
+};
+
+static int
+cue_noun_cmp (const void *key, const void *item)
+{
+  return strcmp (key, ((const CueNoun *) item)->word);
+}
+
+static const CueNoun *
+cue_noun (const Ctx *c, guint i)
+{
+  char buf[32];
+
+  if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
+    return NULL;
+  return bsearch (buf, cue_nouns, G_N_ELEMENTS (cue_nouns), sizeof cue_nouns[0], cue_noun_cmp);
 }
 
 static gboolean
@@ -1206,6 +1241,42 @@ try_raising (Ctx *c, const Sentence *s, guint cue)
   return TRUE;
 }
 
+/* "his statement that ...", "Trump's support for the wall": a cue noun
+ * after a possessive, which is the source. The content runs from the noun
+ * (or its particle) to the clause end. */
+static gboolean
+try_noun_cue (Ctx *c, const Sentence *s, guint noun)
+{
+  const CueNoun *n = cue_noun (c, noun);
+  guint cue_end = noun, first, last;
+  gint64 src;
+  LedeSpan content;
+
+  if (n == NULL || noun <= s->first || noun + 2 >= s->end)
+    return FALSE;
+  if (word_in (c, noun - 1, possessives))
+    src = noun - 1;
+  else if (word_in (c, noun - 1, (const char *const[]) { "'s", "’s", "'", "’", NULL }) && noun >= s->first + 2)
+    src = np_back (c, noun - 2, s->first);
+  else
+    return FALSE;
+  if (src < 0)
+    return FALSE;
+  if (n->particle != NULL && word_is (c, noun + 1, n->particle))
+    cue_end = noun + 1;
+  first = cue_end + 1;
+  /* the noun's own complement: "that ...", "for ...", a quote */
+  if (!(n->particle != NULL && cue_end > noun) && !word_is (c, first, "that")
+      && !(word_is (c, first, "of") || word_is (c, first, "about") || word_is (c, first, "on")))
+    return FALSE;
+  for (last = first; last + 1 < s->end && !is_final_punct (c, last + 1) && !word_in (c, last + 1, coordinators); last++)
+    ;
+  content = tok_span (c, first, last);
+  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, (guint) src, noun - 1), tok_span (c, noun, cue_end),
+            &content, 1);
+  return TRUE;
+}
+
 /* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
  * ...": a short name (or Q/A) and a colon open a paragraph. */
 static gboolean
@@ -1332,7 +1403,10 @@ annotate_sentence (Ctx *c, Sentence *s)
         break;
       flags = cue_flags (c, i);
       if (flags == 0)
-        continue;
+        {
+          try_noun_cue (c, &rest, i);
+          continue;
+        }
       /* earlier attributions in this sentence keep their content; a cue inside it is nested */
       if ((flags & CUE_RAISING) ? try_raising (c, &rest, i)
           : (try_participle (c, &rest, i, flags)
