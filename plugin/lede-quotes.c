@@ -353,6 +353,17 @@ is_punct (const Ctx *c, guint i, gunichar ch)
   return t->kind == LEDE_TOKEN_PUNCT && tok_char (c, i) == ch && t->end - t->start == (guint32) g_unichar_to_utf8 (ch, NULL);
 }
 
+/* A dash that sets off an aside: "—", "–" or "--". */
+static gboolean
+is_dash (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+
+  return is_punct (c, i, 0x2014) || is_punct (c, i, 0x2013)
+         || (t->kind == LEDE_TOKEN_PUNCT && t->end - t->start == 2
+             && memcmp (c->doc->text + t->start, "--", 2) == 0);
+}
+
 static gboolean
 is_capitalized (const Ctx *c, guint i)
 {
@@ -711,6 +722,20 @@ source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
 
   if (g <= floor)
     return FALSE;
+  /* "The justice -- who has been ... -- said": the aside between dashes stays out */
+  if (is_dash (c, g - 1) && g >= floor + 3)
+    {
+      for (gint64 k = (gint64) g - 2; k > (gint64) floor && k >= (gint64) g - 2 - 2 * MAX_NP_TOKENS; k--)
+        if (is_dash (c, (guint) k))
+          {
+            first = np_back (c, (guint) k - 1, floor);
+            if (first < 0)
+              return FALSE;
+            *source = tok_span (c, (guint) first, (guint) k - 1);
+            return TRUE;
+          }
+      return FALSE;
+    }
   if (is_punct (c, g - 1, ',') && g >= floor + 3)
     {
       /* an appositive or a relative clause between commas belongs to the
