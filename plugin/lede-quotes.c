@@ -174,6 +174,9 @@ static const char *const discourse_words[] = {
 
 static const char *const possessives[] = { "his", "her", "their", "its", "our", "my", "your", NULL };
 
+/* Words that join a time to a verb: "on Tuesday said", "later Thursday told". */
+static const char *const time_links[] = { "on", "in", "at", "last", "this", "later", "earlier", NULL };
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -719,6 +722,7 @@ static gboolean
 source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
 {
   gint64 first;
+  guint h, scan;
 
   if (g <= floor)
     return FALSE;
@@ -776,10 +780,19 @@ source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
       *source = tok_span (c, (guint) first, g - 1);
       return TRUE;
     }
-  first = np_back (c, g - 1, floor);
+  /* "Priebus later Thursday told": a time between the source and its verb */
+  h = g;
+  while (h > floor + 1 && h + MAX_GROUP_TOKENS > g
+         && (c->tok_timex[h - 1] || word_in (c, h - 1, time_links)))
+    h--;
+  for (scan = h; scan < g && !c->tok_timex[scan]; scan++)
+    ;
+  if (scan == g)
+    h = g;
+  first = np_back (c, h - 1, floor);
   if (first < 0)
     return FALSE;
-  *source = tok_span (c, (guint) first, g - 1);
+  *source = tok_span (c, (guint) first, h - 1);
   /* "It is hoped that": the empty subject of a passive is no source */
   if ((guint) first == g - 1 && g < floor + MAX_NP_TOKENS
       && word_in (c, g - 1, (const char *const[]) { "it", "there", NULL })
@@ -1116,8 +1129,11 @@ speech_clause_at (const Ctx *c, guint i, guint end)
 {
   guint k = i;
 
-  while (k < end && k < i + MAX_NP_TOKENS && np_token (c, k))
+  if (k < end && word_in (c, k, subject_pronouns))
     k++;
+  else
+    while (k < end && k < i + MAX_NP_TOKENS && np_token (c, k))
+      k++;
   for (guint n = 0; n < MAX_GROUP_TOKENS && k < end && (word_in (c, k, aux_words) || is_adverb (c, k)); n++)
     k++;
   return k < end && (cue_flags (c, k) & CUE_SPEECH);
