@@ -1319,21 +1319,23 @@ try_noun_cue (Ctx *c, const Sentence *s, guint noun)
 }
 
 /* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
- * ...": a short name (or Q/A) and a colon open a paragraph. */
+ * ...", "EXCLUSIVE – Roger Stone: ...": a short name (or Q/A) and a colon
+ * open a paragraph, or follow a dash in it. */
 static gboolean
 try_headline_colon (Ctx *c, const Sentence *s)
 {
-  guint colon = s->first + 1;
+  guint colon = s->first + 1, name = s->first;
   gboolean named = FALSE;
   LedeSpan content;
 
-  if (!paragraph_break_before (c, s->first) || !is_capitalized (c, s->first))
+  if (!paragraph_break_before (c, s->first))
     return FALSE;
-  for (; colon < s->end && colon <= s->first + MAX_GROUP_TOKENS && !is_punct (c, colon, ':'); colon++)
-    ;
-  if (colon >= s->end || !is_punct (c, colon, ':'))
+  for (; colon < s->end && colon <= s->first + MAX_NP_TOKENS && !is_punct (c, colon, ':'); colon++)
+    if (is_dash (c, colon))
+      name = colon + 1;
+  if (colon >= s->end || !is_punct (c, colon, ':') || name >= colon || !is_capitalized (c, name))
     return FALSE;
-  for (guint i = s->first; i < colon; i++)
+  for (guint i = name; i < colon; i++)
     {
       gint32 m = c->tok_mention[i];
 
@@ -1342,13 +1344,13 @@ try_headline_colon (Ctx *c, const Sentence *s)
       named = named || (m >= 0 && (mention (c, (guint) m)->type == LEDE_ENTITY_PERSON
                                    || mention (c, (guint) m)->type == LEDE_ENTITY_ORG));
     }
-  if (colon == s->first + 1 && word_is (c, s->first, "Q"))
+  if (colon == name + 1 && (word_is (c, name, "Q") || word_is (c, name, "A")))
     named = TRUE;
   /* a few words at least: "Clinton: 2,316" is a table row */
   if (!named || colon + MIN_COLON_CONTENT_TOKENS >= s->end
       || !content_to_end (c, colon + 1, s->end, &content))
     return FALSE;
-  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, s->first, colon - 1), tok_span (c, colon, colon),
+  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, name, colon - 1), tok_span (c, colon, colon),
             &content, 1);
   return TRUE;
 }
