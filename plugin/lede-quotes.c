@@ -177,6 +177,11 @@ static const char *const possessives[] = { "his", "her", "their", "its", "our", 
 /* Words that join a time to a verb: "on Tuesday said", "later Thursday told". */
 static const char *const time_links[] = { "on", "in", "at", "last", "this", "later", "earlier", NULL };
 
+/* Words that open a clause after a comma: ", though Fiorina said". */
+static const char *const connectives[] = {
+  "though", "although", "while", "but", "and", "as", "when", "because", "whereas", NULL
+};
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -1149,10 +1154,17 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
 
   for (guint i = from; i < s->end && tok (c, i)->end <= content->end; i++)
     {
-      gboolean comma = is_punct (c, i, ',') && i + 2 < s->end;
+      gboolean comma = (is_punct (c, i, ',') || is_dash (c, i)) && i + 2 < s->end;
+      guint next = i + 1;
 
-      if ((comma && (word_is (c, i + 1, "according") || speech_clause_at (c, i + 1, s->end)
-                     || (cue_flags (c, i + 1) && is_participle (c, i + 1))))
+      /* ", though Fiorina said", ", while also suggesting" */
+      if (comma && word_in (c, next, connectives))
+        next++;
+      if (next < s->end && word_is (c, next, "also"))
+        next++;
+      if ((comma && next < s->end
+           && (word_is (c, next, "according") || speech_clause_at (c, next, s->end)
+               || (cue_flags (c, next) && is_participle (c, next))))
           || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
               && (cue_flags (c, i + 1) || speech_clause_at (c, i + 1, s->end))))
         {
