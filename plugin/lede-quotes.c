@@ -884,6 +884,7 @@ quote_parts (Ctx *c, gint32 q, LedeSpan *parts, guint max)
 typedef struct {
   guint    first, end;     /* token range of the sentence */
   gint64   last_attr;      /* the attribution a following quote continues, or -1 */
+  guint    first_attr;     /* the first attribution found in it */
 } Sentence;
 
 /* The quote (by index) that ends right before token i, allowing a comma
@@ -1235,14 +1236,46 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
   return TRUE;
 }
 
+/* The subject that opens a sentence, before token limit: "Rahm Emanuel,
+ * his chief of staff,", "But he". */
+static gboolean
+sentence_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *subject)
+{
+  guint start = s->first, i, last;
+
+  while (start < limit && word_in (c, start, coordinators))
+    start++;
+  if (start < limit && word_in (c, start, subject_pronouns))
+    {
+      *subject = tok_span (c, start, start);
+      return TRUE;
+    }
+  for (i = start; i < limit && i < start + MAX_NP_TOKENS && np_token (c, i); i++)
+    ;
+  if (i == start || i >= limit)
+    return FALSE;
+  last = i - 1;
+  if (is_punct (c, i, ','))
+    {
+      guint k;
+
+      for (k = i + 1; k < limit && k <= i + MAX_NP_TOKENS && np_token (c, k); k++)
+        ;
+      if (k > i + 1 && k < limit && is_punct (c, k, ','))
+        last = k;
+    }
+  *subject = tok_span (c, start, last);
+  return TRUE;
+}
+
 /* ", saying ...", ", adding that ...": a participle goes on from the
- * sentence's subject, which its main verb has taken (or which is too far
- * back to read), so the source stays empty. */
+ * sentence's subject: the source of the sentence's attribution before it,
+ * or the subject that opens the sentence. */
 static gboolean
 try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
   guint cue_end, n;
-  LedeSpan parts[8];
+  LedeSpan parts[8], source;
   gboolean direct;
   LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
 
@@ -1255,7 +1288,11 @@ try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
     kind = LEDE_QUOTE_DIRECT;
   else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
     return FALSE;
-  add_attr (c, kind, (LedeSpan) { 0, 0 }, tok_span (c, cue, cue_end), parts, n);
+  if (c->attrs->len > s->first_attr)
+    source = g_array_index (c->attrs, LedeQuote, c->attrs->len - 1).source;
+  else if (!sentence_subject (c, s, cue - 1, &source))
+    source = (LedeSpan) { 0, 0 };
+  add_attr (c, kind, source, tok_span (c, cue, cue_end), parts, n);
   return TRUE;
 }
 
@@ -1736,7 +1773,7 @@ lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
     .doc = doc, .quotes = quotes, .tok_quote = tok_quote, .tok_mention = tok_mention,
     .tok_timex = tok_timex,
   };
-  Sentence prev = { 0, 0, -1 };
+  Sentence prev = { 0, 0, -1, 0 };
   gboolean have_prev = FALSE;
   guint prev_block = 0, block_cursor = 0;
 
@@ -1764,7 +1801,7 @@ lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
        * the nested cues would make time and output quadratic in its length. */
       for (guint first = ls->first_token; first < end; first += MAX_SENTENCE_TOKENS)
         {
-          Sentence s = { first, MIN (first + MAX_SENTENCE_TOKENS, end), -1 };
+          Sentence s = { first, MIN (first + MAX_SENTENCE_TOKENS, end), -1, doc->quotes->len };
 
           annotate_sentence (&c, &s);
           /* continuation runs on within a paragraph or into the next one */
