@@ -1212,30 +1212,6 @@ try_asked (Ctx *c, const Sentence *s)
   return comma + 1;
 }
 
-/* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
-static gboolean
-try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
-{
-  guint g = group_start (c, cue, s->first), cue_end, n;
-  LedeSpan source = { 0, 0 }, parts[8];
-  gboolean direct;
-  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
-
-  /* "criticized the plan and said ...": the subject went to the first verb */
-  if (!(g > s->first && word_in (c, g - 1, coordinators))
-      && !source_before (c, g, cue, s->first, &source))
-    return FALSE;
-  n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
-  if (n == 0)
-    return FALSE;
-  if (direct)
-    kind = LEDE_QUOTE_DIRECT;
-  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
-    return FALSE;
-  add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
-  return TRUE;
-}
-
 /* The subject that opens a sentence, before token limit: "Rahm Emanuel,
  * his chief of staff,", "But he". */
 static gboolean
@@ -1268,9 +1244,45 @@ sentence_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *subjec
   return TRUE;
 }
 
+/* The source a second verb shares with the first ("X criticized ... and
+ * said", "X rejected ..., saying"): that of the sentence's attribution
+ * before it, or the subject that opens the sentence; empty when neither. */
+static void
+shared_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *source)
+{
+  if (c->attrs->len > s->first_attr)
+    *source = g_array_index (c->attrs, LedeQuote, c->attrs->len - 1).source;
+  else if (!sentence_subject (c, s, limit, source))
+    *source = (LedeSpan) { 0, 0 };
+}
+
+/* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
+static gboolean
+try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
+{
+  guint g = group_start (c, cue, s->first), cue_end, n;
+  LedeSpan source = { 0, 0 }, parts[8];
+  gboolean direct;
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+
+  /* "criticized the plan and said ...": the second verb shares the subject */
+  if (g > s->first && word_in (c, g - 1, coordinators))
+    shared_subject (c, s, g - 1, &source);
+  else if (!source_before (c, g, cue, s->first, &source))
+    return FALSE;
+  n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
+  if (n == 0)
+    return FALSE;
+  if (direct)
+    kind = LEDE_QUOTE_DIRECT;
+  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
+    return FALSE;
+  add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
+  return TRUE;
+}
+
 /* ", saying ...", ", adding that ...": a participle goes on from the
- * sentence's subject: the source of the sentence's attribution before it,
- * or the subject that opens the sentence. */
+ * sentence's subject. */
 static gboolean
 try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
@@ -1288,10 +1300,7 @@ try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
     kind = LEDE_QUOTE_DIRECT;
   else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
     return FALSE;
-  if (c->attrs->len > s->first_attr)
-    source = g_array_index (c->attrs, LedeQuote, c->attrs->len - 1).source;
-  else if (!sentence_subject (c, s, cue - 1, &source))
-    source = (LedeSpan) { 0, 0 };
+  shared_subject (c, s, cue - 1, &source);
   add_attr (c, kind, source, tok_span (c, cue, cue_end), parts, n);
   return TRUE;
 }

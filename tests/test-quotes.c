@@ -131,7 +131,7 @@ static const Case cases[] = {
     "Ruth Oyelaran, the harbour master,", "the storm", LEDE_QUOTE_INDIRECT },
   { "The board rejected the bid, saying it came too late.", "rejected", "The board", "the bid",
     LEDE_QUOTE_INDIRECT },
-  { "Kovac praised the harbour plan and said it would pass.", "said", NULL, "it would pass",
+  { "Kovac praised the harbour plan and said it would pass.", "said", "Kovac", "it would pass",
     LEDE_QUOTE_INDIRECT },
   { "The water authority said in a statement that the pipes were safe.", "said in a statement",
     "The water authority", "that the pipes were safe", LEDE_QUOTE_INDIRECT },
