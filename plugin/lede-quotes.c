@@ -182,6 +182,9 @@ static const char *const connectives[] = {
   "though", "although", "while", "but", "and", "as", "when", "because", "whereas", NULL
 };
 
+/* Prepositions inside a source's noun phrase. */
+static const char *const np_prepositions[] = { "for", "at", "with", "from", "in", NULL };
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -708,7 +711,10 @@ np_back (const Ctx *c, guint last, guint floor)
           i = open - 1;
           continue;
         }
-      if (!np_token (c, (guint) i))
+      /* "a spokeswoman for the campaign": a preposition between nouns */
+      if (!np_token (c, (guint) i)
+          && !(word_in (c, (guint) i, np_prepositions) && (guint) i < last && i > (gint64) floor
+               && np_token (c, (guint) i - 1) && !word_in (c, (guint) i - 1, subject_pronouns)))
         break;
       i--;
       taken++;
