@@ -1419,6 +1419,49 @@ try_headline_colon (Ctx *c, const Sentence *s)
   return TRUE;
 }
 
+/* A credit line after a quote or a tweet: "“...”\n\n― Hillary Clinton.",
+ * "... #RINO — Ben Jacobs (@Bencjacobs) September 1": a dash, then a name
+ * that ends the sentence or comes with a handle. */
+static gboolean
+try_dash_credit (Ctx *c, const Sentence *s, guint dash)
+{
+  guint name = dash + 1, i;
+  gboolean named = FALSE;
+  LedeSpan parts[8];
+  guint n = 0;
+
+  if (!is_dash (c, dash) && !is_punct (c, dash, 0x2015) && !is_punct (c, dash, '-'))
+    return FALSE;
+  if (name >= s->end || !is_capitalized (c, name))
+    return FALSE;
+  for (i = name; i < s->end && i < name + MAX_NP_TOKENS && np_token (c, i); i++)
+    named = named || (c->tok_mention[i] >= 0
+                      && (mention (c, (guint) c->tok_mention[i])->type == LEDE_ENTITY_PERSON
+                          || mention (c, (guint) c->tok_mention[i])->type == LEDE_ENTITY_ORG));
+  /* the name ends the sentence, or a handle follows it: "(@Bencjacobs)" */
+  if (!named || !(i >= s->end || is_punct (c, i, '.')
+                  || (is_punct (c, i, '(') && i + 1 < s->end
+                      && c->doc->text[tok (c, i + 1)->start] == '@')))
+    return FALSE;
+  while (i > name + 1 && is_final_punct (c, i - 1))
+    i--;
+  if (dash == s->first)
+    {
+      /* the credit opens its own line: the quote before it is the content */
+      if (dash == 0 || !paragraph_break_before (c, dash) || c->tok_quote[dash - 1] < 0
+          || g_array_index (c->quotes, Quote, c->tok_quote[dash - 1]).used)
+        return FALSE;
+      n = quote_parts (c, c->tok_quote[dash - 1], parts, G_N_ELEMENTS (parts));
+    }
+  else if (content_to_end (c, s->first, dash, &parts[0]))
+    n = 1;
+  if (n == 0)
+    return FALSE;
+  add_attr (c, n > 1 || dash == s->first ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_INDIRECT,
+            tok_span (c, name, i - 1), tok_span (c, dash, dash), parts, n);
+  return TRUE;
+}
+
 /* "according to SOURCE, CONTENT", "CONTENT, according to SOURCE." and,
  * with a poll for source, "CONTENT in SOURCE", "In SOURCE, CONTENT": the
  * cue is n_cue tokens from i. */
@@ -1507,6 +1550,8 @@ annotate_sentence (Ctx *c, Sentence *s)
           && try_source_phrase (c, &rest, i, 2))
         break;
       if (word_is (c, i, "in") && try_source_phrase (c, &rest, i, 1))
+        break;
+      if (tok (c, i)->kind == LEDE_TOKEN_PUNCT && try_dash_credit (c, &rest, i))
         break;
       flags = cue_flags (c, i);
       if (flags == 0)

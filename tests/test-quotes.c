@@ -199,6 +199,20 @@ test_sourceless (void)
   assert_span (doc, said->content, "little");
 }
 
+/* A credit line under a quote: a dash and the speaker's name on their own line. */
+static void
+test_dash_credit (void)
+{
+  g_autoptr(LedeDoc) doc = annotate ("“We never close on Sundays. Not once in forty years.”\n\n"
+                                     "― Margaret Okonjo\n");
+  const LedeQuote *q = find (doc, "―", 0);
+
+  g_assert_nonnull (q);
+  assert_span (doc, q->source, "Margaret Okonjo");
+  assert_span (doc, q->content, "“We never close on Sundays. Not once in forty years.”");
+  g_assert_cmpint (q->kind, ==, LEDE_QUOTE_DIRECT);
+}
+
 /* Words that look like cues but are not: "think tank", a physical appearance,
  * a poll that is no named source. */
 static void
@@ -391,6 +405,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/quotes/cases", test_cases);
   g_test_add_func ("/quotes/sourceless", test_sourceless);
+  g_test_add_func ("/quotes/dash-credit", test_dash_credit);
   g_test_add_func ("/quotes/not-cues", test_not_cues);
   g_test_add_func ("/quotes/broken-quote", test_broken_quote);
   g_test_add_func ("/quotes/paragraphs", test_paragraphs);
