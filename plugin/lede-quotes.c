@@ -1383,8 +1383,9 @@ try_noun_cue (Ctx *c, const Sentence *s, guint noun)
 }
 
 /* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
- * ...", "EXCLUSIVE – Roger Stone: ...": a short name (or Q/A) and a colon
- * open a paragraph, or follow a dash in it. */
+ * ...", "EXCLUSIVE – Roger Stone: ...": a short name (or Q) and a colon
+ * open a paragraph, or follow a dash in it. Answers ("A:") are left alone:
+ * PolNeAR marks the attributions inside them instead. */
 static gboolean
 try_headline_colon (Ctx *c, const Sentence *s)
 {
@@ -1408,7 +1409,7 @@ try_headline_colon (Ctx *c, const Sentence *s)
       named = named || (m >= 0 && (mention (c, (guint) m)->type == LEDE_ENTITY_PERSON
                                    || mention (c, (guint) m)->type == LEDE_ENTITY_ORG));
     }
-  if (colon == name + 1 && (word_is (c, name, "Q") || word_is (c, name, "A")))
+  if (colon == name + 1 && word_is (c, name, "Q"))
     named = TRUE;
   /* a few words at least: "Clinton: 2,316" is a table row */
   if (!named || colon + MIN_COLON_CONTENT_TOKENS >= s->end
