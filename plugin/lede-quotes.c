@@ -1262,6 +1262,21 @@ shared_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *source)
     *source = (LedeSpan) { 0, 0 };
 }
 
+/* The object of "criticized", "called for" ends at the first comma, dash
+ * or subordinate clause: "criticized the plan, which ..." */
+static void
+trim_object (const Ctx *c, const Sentence *s, guint from, LedeSpan *content)
+{
+  for (guint i = from + 1; i < s->end && tok (c, i)->end <= content->end; i++)
+    if (tok (c, i)->start > content->start && c->tok_quote[i] < 0
+        && (is_punct (c, i, ',') || is_punct (c, i, ';') || is_dash (c, i)
+            || word_in (c, i, connectives)))
+      {
+        content->end = tok (c, i - 1)->end;
+        return;
+      }
+}
+
 /* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
 static gboolean
 try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
@@ -1283,6 +1298,8 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
     kind = LEDE_QUOTE_DIRECT;
   else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
     return FALSE;
+  else if (flags & (CUE_OBJECT | CUE_PARTICLE))
+    trim_object (c, s, cue_end + 1, &parts[0]);
   add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
   return TRUE;
 }
