@@ -711,6 +711,19 @@ np_back (const Ctx *c, guint last, guint floor)
           i = open - 1;
           continue;
         }
+      /* "her campaign": the possessive opens the phrase */
+      if ((guint) i < last && word_is (c, (guint) i, "her"))
+        {
+          i--;
+          break;
+        }
+      /* "recent polls": a time word inside the phrase */
+      if ((guint) i < last && c->tok_timex[i] && !is_capitalized (c, (guint) i))
+        {
+          i--;
+          taken++;
+          continue;
+        }
       /* "a spokeswoman for the campaign": a preposition between nouns */
       if (!np_token (c, (guint) i)
           && !(word_in (c, (guint) i, np_prepositions) && (guint) i < last && i > (gint64) floor

@@ -148,6 +148,10 @@ static const Case cases[] = {
     "Pia Lund, who runs the bakery on Elm Street,", "the rent had doubled", LEDE_QUOTE_INDIRECT },
   { "Sen. Ida Morse (D-Maine), a member of the panel, said the vote was close.", "said",
     "Sen. Ida Morse (D-Maine), a member of the panel,", "the vote was close", LEDE_QUOTE_INDIRECT },
+  { "Analysts praised the plan, and her campaign said the rally was off.", "said",
+    "her campaign", "the rally was off", LEDE_QUOTE_INDIRECT },
+  { "But recent polls suggest Lind is ahead.", "suggest", "recent polls", "Lind is ahead",
+    LEDE_QUOTE_INDIRECT },
   /* polls and nouns as cues */
   { "Lind leads the race in the latest Harbor College poll.", "in",
     "the latest Harbor College poll", "Lind leads the race", LEDE_QUOTE_INDIRECT },
