@@ -1275,6 +1275,20 @@ shared_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *source)
     *source = (LedeSpan) { 0, 0 };
 }
 
+/* "a website called Breitbart", "organizer of a group called ...": "called"
+ * before a name, after an indefinite noun phrase, names a thing. */
+static gboolean
+names_something (const Ctx *c, const Sentence *s, guint cue, LedeSpan source)
+{
+  if (!word_is (c, cue, "called") || !LEDE_SPAN_IS_SET (source) || cue + 1 >= s->end
+      || !(is_capitalized (c, cue + 1) || c->tok_quote[cue + 1] >= 0))
+    return FALSE;
+  for (guint i = cue; i > s->first && tok (c, i - 1)->start >= source.start; i--)
+    if (word_in (c, i - 1, (const char *const[]) { "a", "an", "another", "one", NULL }))
+      return TRUE;
+  return FALSE;
+}
+
 /* The object of "criticized", "called for" ends at the first comma, dash
  * or subordinate clause: "criticized the plan, which ..." */
 static void
@@ -1303,6 +1317,8 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
   if (g > s->first && word_in (c, g - 1, coordinators))
     shared_subject (c, s, g - 1, &source);
   else if (!source_before (c, g, cue, s->first, &source))
+    return FALSE;
+  if (names_something (c, s, cue, source))
     return FALSE;
   n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
   if (n == 0)

@@ -218,13 +218,14 @@ test_dash_credit (void)
 }
 
 /* Words that look like cues but are not: "think tank", a physical appearance,
- * a poll that is no named source. */
+ * a poll that is no named source, "called" that names a thing. */
 static void
 test_not_cues (void)
 {
   g_autoptr(LedeDoc) doc = annotate ("Hale joined a think tank in Ohio. "
                                      "The mayor appeared on a morning show. "
-                                     "Lind is far behind in the polls.");
+                                     "Lind is far behind in the polls. "
+                                     "She runs a charity called Open Doors.");
 
   dump (doc);
   g_assert_cmpuint (doc->quotes->len, ==, 0);
