@@ -185,6 +185,9 @@ static const char *const connectives[] = {
 /* Prepositions inside a source's noun phrase. */
 static const char *const np_prepositions[] = { "for", "at", "with", "from", "in", NULL };
 
+/* Words before a question put to the subject: "when asked about". */
+static const char *const question_openers[] = { "when", "if", "after", "before", "once", NULL };
+
 /* Words that join a second verb to a subject: "criticized X and said". */
 static const char *const coordinators[] = { "and", "but", NULL };
 
@@ -1186,7 +1189,9 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
            && (word_is (c, next, "according") || speech_clause_at (c, next, s->end)
                || (cue_flags (c, next) && is_participle (c, next))))
           || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
-              && (cue_flags (c, i + 1) || speech_clause_at (c, i + 1, s->end))))
+              && (cue_flags (c, i + 1) || speech_clause_at (c, i + 1, s->end)))
+          || (i > from && word_in (c, i, question_openers) && i + 1 < s->end
+              && word_is (c, i + 1, "asked")))
         {
           cut = tok (c, i - 1)->end;
           break;
@@ -1200,16 +1205,17 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
   return TRUE;
 }
 
-/* "Asked whether ..., she said": a question put to the sentence's subject,
- * with no source or the asker after "by". Returns the token after the
- * question's comma, where the rest of the sentence starts, or 0. */
+/* "Asked whether ..., she said", "..., she said when asked about ...": a
+ * question put to the sentence's subject, with no source or the asker after
+ * "by". at is the token "asked"; the question runs to the next comma or the
+ * sentence end. Returns the token after it, or 0. */
 static guint
-try_asked (Ctx *c, const Sentence *s)
+try_asked (Ctx *c, const Sentence *s, guint at)
 {
-  guint i = s->first + 1, comma;
+  guint i = at + 1, comma;
   LedeSpan source = { 0, 0 }, content;
 
-  if (!word_is (c, s->first, "asked") || i >= s->end)
+  if (!word_is (c, at, "asked") || i >= s->end)
     return 0;
   if (word_is (c, i, "by"))
     {
@@ -1222,12 +1228,12 @@ try_asked (Ctx *c, const Sentence *s)
       source = tok_span (c, i + 1, k - 1);
       i = k;
     }
-  for (comma = i; comma < s->end && !is_punct (c, comma, ','); comma++)
+  for (comma = i; comma < s->end && !is_punct (c, comma, ',') && !is_final_punct (c, comma); comma++)
     ;
-  if (comma == i || comma + 1 >= s->end)
+  if (comma == i)
     return 0;
   content = tok_span (c, i, comma - 1);
-  add_attr (c, LEDE_QUOTE_INDIRECT, source, tok_span (c, s->first, s->first), &content, 1);
+  add_attr (c, LEDE_QUOTE_INDIRECT, source, tok_span (c, at, at), &content, 1);
   return comma + 1;
 }
 
@@ -1580,7 +1586,15 @@ annotate_sentence (Ctx *c, Sentence *s)
       s->last_attr = c->attrs->len - 1;
       return;
     }
-  after_question = try_asked (c, s);
+  after_question = try_asked (c, s, s->first);
+  if (after_question == 0 && s->first + 1 < s->end && word_in (c, s->first, question_openers))
+    after_question = try_asked (c, s, s->first + 1);
+  /* a question that is the whole sentence leaves nothing to read */
+  if (after_question >= s->end)
+    {
+      s->last_attr = c->attrs->len - 1;
+      return;
+    }
   if (after_question > 0)
     rest.first = after_question;
   for (guint i = rest.first; i < s->end; i++)
@@ -1598,6 +1612,18 @@ annotate_sentence (Ctx *c, Sentence *s)
         break;
       if (word_is (c, i, "in") && try_source_phrase (c, &rest, i, 1))
         break;
+      /* "..., she said when asked about the fire" */
+      if (i > rest.first && word_in (c, i - 1, question_openers) && word_is (c, i, "asked")
+          && !inside_content (c, before, i))
+        {
+          guint after = try_asked (c, &rest, i);
+
+          if (after > 0)
+            {
+              i = after - 1;
+              continue;
+            }
+        }
       if (tok (c, i)->kind == LEDE_TOKEN_PUNCT && try_dash_credit (c, &rest, i))
         break;
       flags = cue_flags (c, i);

@@ -184,10 +184,13 @@ static void
 test_sourceless (void)
 {
   g_autoptr(LedeDoc) doc = annotate ("The ferry is expected to resume service on Monday. "
-                                     "Asked about the delay, the captain said little.");
+                                     "Asked about the delay, the captain said little. "
+                                     "The mate said nothing when asked about the wreck.");
   const LedeQuote *expected = find (doc, "is expected", 0);
   const LedeQuote *asked = find (doc, "Asked", 0);
   const LedeQuote *said = find (doc, "said", 0);
+  const LedeQuote *asked2 = find (doc, "asked", 0);
+  const LedeQuote *said2 = find (doc, "said", 1);
 
   g_assert_nonnull (expected);
   assert_span (doc, expected->source, NULL);
@@ -201,6 +204,10 @@ test_sourceless (void)
   g_assert_nonnull (said);
   assert_span (doc, said->source, "the captain");
   assert_span (doc, said->content, "little");
+  g_assert_nonnull (said2);
+  assert_span (doc, said2->content, "nothing");
+  g_assert_nonnull (asked2);
+  assert_span (doc, asked2->content, "about the wreck");
 }
 
 /* A credit line under a quote: a dash and the speaker's name on their own line. */
