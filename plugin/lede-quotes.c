@@ -164,6 +164,7 @@ static const char *const medium_words[] = { "statement", "release", "memo", NULL
 /* Heads of sources that report numbers: "in the latest CNN poll". */
 static const char *const poll_heads[] = { "poll", "polls", "survey", "surveys", NULL };
 
+/* Forms of "be" that make a verb group passive: "is expected". */
 static const char *const be_words[] = { "is", "are", "was", "were", "be", "been", NULL };
 
 /* Words that open an aside between a subject and its verb. */
@@ -316,7 +317,7 @@ cue_flags (const Ctx *c, guint i)
 
   if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
     return 0;
-  /* a word of a name is no cue: "the United States", "Says Who" */
+  /* a capitalized word inside a name is no cue: "Said Holdings" */
   if (c->tok_mention[i] >= 0 && is_capitalized (c, i))
     return 0;
   /* "think tank" */
@@ -367,13 +368,13 @@ is_punct (const Ctx *c, guint i, gunichar ch)
   return t->kind == LEDE_TOKEN_PUNCT && tok_char (c, i) == ch && t->end - t->start == (guint32) g_unichar_to_utf8 (ch, NULL);
 }
 
-/* A dash that sets off an aside: "—", "–" or "--". */
+/* A dash that sets off an aside or a credit: "—", "–", "―" or "--". */
 static gboolean
 is_dash (const Ctx *c, guint i)
 {
   const LedeToken *t = tok (c, i);
 
-  return is_punct (c, i, 0x2014) || is_punct (c, i, 0x2013)
+  return is_punct (c, i, 0x2014) || is_punct (c, i, 0x2013) || is_punct (c, i, 0x2015)
          || (t->kind == LEDE_TOKEN_PUNCT && t->end - t->start == 2
              && memcmp (c->doc->text + t->start, "--", 2) == 0);
 }
@@ -925,7 +926,7 @@ quote_ending_before (const Ctx *c, guint i, guint floor)
 }
 
 /* The last token of a cue with the medium it names: "said in a statement",
- * "wrote in an email". */
+ * "wrote in a memo". */
 static guint
 cue_with_medium (const Ctx *c, guint cue, guint end)
 {
@@ -1177,15 +1178,15 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
 
   for (guint i = from; i < s->end && tok (c, i)->end <= content->end; i++)
     {
-      gboolean comma = (is_punct (c, i, ',') || is_dash (c, i)) && i + 2 < s->end;
+      gboolean pause = (is_punct (c, i, ',') || is_dash (c, i)) && i + 2 < s->end;
       guint next = i + 1;
 
       /* ", though Fiorina said", ", while also suggesting" */
-      if (comma && word_in (c, next, connectives))
+      if (pause && word_in (c, next, connectives))
         next++;
       if (next < s->end && word_is (c, next, "also"))
         next++;
-      if ((comma && next < s->end
+      if ((pause && next < s->end
            && (word_is (c, next, "according") || speech_clause_at (c, next, s->end)
                || (cue_flags (c, next) && is_participle (c, next))))
           || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
@@ -1207,12 +1208,12 @@ trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuo
 
 /* "Asked whether ..., she said", "..., she said when asked about ...": a
  * question put to the sentence's subject, with no source or the asker after
- * "by". at is the token "asked"; the question runs to the next comma or the
- * sentence end. Returns the token after it, or 0. */
+ * "by". at is the token "asked"; the question runs to the next comma (or
+ * other pause) or the sentence end. Returns the token after it, or 0. */
 static guint
 try_asked (Ctx *c, const Sentence *s, guint at)
 {
-  guint i = at + 1, comma;
+  guint i = at + 1, stop;
   LedeSpan source = { 0, 0 }, content;
 
   if (!word_is (c, at, "asked") || i >= s->end)
@@ -1228,13 +1229,13 @@ try_asked (Ctx *c, const Sentence *s, guint at)
       source = tok_span (c, i + 1, k - 1);
       i = k;
     }
-  for (comma = i; comma < s->end && !is_punct (c, comma, ',') && !is_final_punct (c, comma); comma++)
+  for (stop = i; stop < s->end && !is_final_punct (c, stop); stop++)
     ;
-  if (comma == i)
+  if (stop == i)
     return 0;
-  content = tok_span (c, i, comma - 1);
+  content = tok_span (c, i, stop - 1);
   add_attr (c, LEDE_QUOTE_INDIRECT, source, tok_span (c, at, at), &content, 1);
-  return comma + 1;
+  return stop + 1;
 }
 
 /* The subject that opens a sentence, before token limit: "Rahm Emanuel,
@@ -1483,7 +1484,7 @@ try_dash_credit (Ctx *c, const Sentence *s, guint dash)
   LedeSpan parts[8];
   guint n = 0;
 
-  if (!is_dash (c, dash) && !is_punct (c, dash, 0x2015) && !is_punct (c, dash, '-'))
+  if (!is_dash (c, dash) && !is_punct (c, dash, '-'))
     return FALSE;
   if (name >= s->end || !is_capitalized (c, name))
     return FALSE;
