@@ -1423,7 +1423,7 @@ try_noun_cue (Ctx *c, const Sentence *s, guint noun)
   if (n->particle != NULL && word_is (c, noun + 1, n->particle))
     cue_end = noun + 1;
   first = cue_end + 1;
-  /* the noun's own complement: "that ...", "for ...", a quote */
+  /* the noun's own complement: its particle, "that ...", "of/about/on ..." */
   if (!(n->particle != NULL && cue_end > noun) && !word_is (c, first, "that")
       && !(word_is (c, first, "of") || word_is (c, first, "about") || word_is (c, first, "on")))
     return FALSE;
