@@ -26,6 +26,10 @@
 #define MAX_GROUP_TOKENS 4
 /* A media report covers the paragraphs after its own up to this distance. */
 #define REPORT_SCOPE_PARAGRAPHS 2  /* from the report or the last attribution it carries */
+/* A headline colon wants at least this many tokens after it. */
+#define MIN_COLON_CONTENT_TOKENS 3
+/* A poll as a source has a name or a date: "the latest CNN poll". */
+#define MIN_POLL_TOKENS 3
 /* Quoted phrases up to this many words may be scare quotes rather than speech. */
 #define MAX_PHRASE_WORDS 4
 
@@ -34,6 +38,9 @@ enum {
   CUE_RECIPIENT = 1 << 1,  /* told, warned, assured: may name the addressee first */
   CUE_AMBIGUOUS = 1 << 2,  /* notes, claims, found: also a noun or an action; wants "that" or a quote */
   CUE_INFINITIVE = 1 << 3, /* wants, plans, promised: content may be "to ..." */
+  CUE_OBJECT    = 1 << 4,  /* criticized, described: content is the object; never after it */
+  CUE_PARTICLE  = 1 << 5,  /* called for, pointed out, asked about: the particle joins the cue */
+  CUE_RAISING   = 1 << 6,  /* seems, is expected: the subject is content, not source */
 };
 
 typedef struct {
@@ -45,42 +52,92 @@ typedef struct {
 #define R CUE_RECIPIENT
 #define A CUE_AMBIGUOUS
 #define I CUE_INFINITIVE
-/* Sorted by word (bsearch). */
+#define O CUE_OBJECT
+#define P CUE_PARTICLE
+#define E CUE_RAISING
+/* The forms PolNeAR train marks as cues in most of their uses
+ * (training/polnear-cue-words.py prints the shares). Sorted by word (bsearch). */
 static const CueWord cue_words[] = {
-  { "acknowledged", S }, { "acknowledges", S }, { "added", S }, { "adding", S }, { "adds", S },
-  { "admits", S }, { "admitted", S }, { "agreed", S | I }, { "agrees", S | I },
-  { "alleged", S }, { "alleges", S }, { "announced", S }, { "announces", S },
-  { "answered", S }, { "argue", S }, { "argued", S }, { "argues", S }, { "arguing", S },
-  { "asked", S | R }, { "asks", S | R }, { "assured", S | R }, { "believe", S | A },
-  { "believed", S | A }, { "believes", S | A }, { "boasted", S }, { "bragged", S },
-  { "charged", S | A }, { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A },
-  { "complained", S }, { "conceded", S }, { "concluded", S }, { "confirmed", S },
-  { "confirms", S }, { "contended", S }, { "contends", S }, { "continued", S | A },
-  { "countered", S }, { "cautioned", S | R }, { "declared", S }, { "declares", S },
-  { "denied", S }, { "denies", S }, { "denying", S }, { "disclosed", S }, { "emphasised", S },
-  { "emphasized", S }, { "emphasizes", S }, { "estimated", S | A }, { "estimates", S | A },
-  { "expects", S | A | I }, { "explained", S }, { "explains", S }, { "fears", S | A },
-  { "feared", S | A }, { "found", S | A }, { "finds", S | A }, { "hoped", S | I }, { "hopes", S | A | I },
-  { "indicated", S | A }, { "indicates", S | A }, { "insisted", S }, { "insists", S },
-  { "insisting", S }, { "joked", S }, { "knew", S | A }, { "knows", S | A }, { "maintained", S | A },
-  { "maintains", S | A }, { "mused", S }, { "noted", S }, { "notes", S | A }, { "noting", S },
-  { "observed", S }, { "pledged", S | I }, { "pledges", S | I }, { "pointed", S | A },
-  { "predicted", S }, { "predicts", S }, { "promised", S | I }, { "promises", S | A | I },
-  { "proclaimed", S }, { "recalled", S }, { "recalls", S }, { "remarked", S },
-  { "reminded", S | R }, { "replied", S }, { "reported", S }, { "reports", S | A },
-  { "responded", S }, { "revealed", S }, { "reveals", S }, { "said", S }, { "say", S },
-  { "saying", S }, { "says", S }, { "showed", S | A }, { "shows", S | A }, { "signaled", S | A },
-  { "speculated", S }, { "stated", S }, { "states", S | A }, { "stressed", S }, { "stresses", S },
-  { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "tell", S | R }, { "telling", S | R },
-  { "tells", S | R }, { "testified", S }, { "think", S | A }, { "thinks", S | A }, { "thought", S | A },
-  { "told", S | R }, { "tweeted", S }, { "tweets", S | A }, { "urged", S | R | I },
-  { "vowed", S | I }, { "vows", S | I }, { "wants", S | A | I }, { "warned", S | R },
-  { "warns", S | R }, { "warning", S | R | A }, { "wrote", S }, { "writes", S },
+  { "accused", O }, { "accuses", O }, { "accusing", O }, { "acknowledge", S },
+  { "acknowledged", S }, { "acknowledges", S }, { "acknowledging", S }, { "add", S },
+  { "added", S }, { "adding", S }, { "adds", S }, { "admit", S }, { "admits", S },
+  { "admitted", S }, { "admitting", S }, { "agreed", A | I }, { "agrees", A | I },
+  { "alleged", S }, { "alleges", S }, { "alleging", S }, { "announce", S }, { "announced", S },
+  { "announces", S }, { "announcing", S }, { "answered", S }, { "appear", E }, { "appeared", E },
+  { "appears", E }, { "argue", S }, { "argued", S }, { "argues", S }, { "arguing", S },
+  { "asked", S | R | P }, { "asking", S | R | P }, { "asks", S | R | P }, { "assailed", O },
+  { "asserted", S }, { "asserting", S }, { "assured", S | R }, { "attacked", O },
+  { "attacking", O }, { "attributed", O }, { "backed", O }, { "backing", O }, { "believe", O },
+  { "believed", O }, { "believes", O }, { "believing", A }, { "bemoaned", O }, { "blame", O },
+  { "blamed", O }, { "blaming", O }, { "blasted", O }, { "blasting", O }, { "blasts", O },
+  { "boasted", S }, { "bragged", S }, { "called", P }, { "calling", P }, { "calls", P },
+  { "cautioned", S | R }, { "challenged", O }, { "championed", O }, { "chanted", S },
+  { "chants", S }, { "charged", S | A }, { "cited", O }, { "cites", O }, { "citing", O },
+  { "claim", S | A }, { "claimed", S }, { "claiming", S }, { "claims", S | A }, { "commented", S },
+  { "complained", S }, { "complains", S }, { "conceded", S }, { "concluded", S },
+  { "concludes", S }, { "condemned", O }, { "confirmed", S }, { "confirms", S },
+  { "considered", I }, { "considering", O }, { "considers", O }, { "contended", S },
+  { "contends", S }, { "continued", A | I }, { "convince", I }, { "convinced", I },
+  { "countered", S }, { "criticize", O }, { "criticized", O }, { "criticizes", O },
+  { "criticizing", O }, { "decided", I }, { "declare", S }, { "declared", S }, { "declares", S },
+  { "declaring", S }, { "declined", I }, { "decried", O }, { "deemed", O }, { "defended", O },
+  { "defending", O }, { "demanding", I }, { "denied", S }, { "denies", S }, { "denounced", O },
+  { "denouncing", O }, { "denying", S }, { "derided", O }, { "describe", O }, { "described", O },
+  { "describes", O }, { "describing", O }, { "detailing", O }, { "disclosed", S },
+  { "discuss", O }, { "discussed", O }, { "discussing", O }, { "dismissed", O },
+  { "dismissing", O }, { "echoed", O }, { "emailed", S }, { "emphasised", S }, { "emphasize", S },
+  { "emphasized", S }, { "emphasizes", S }, { "emphasizing", S }, { "encourage", I },
+  { "encouraged", I }, { "endorse", O }, { "endorsed", O }, { "endorses", O }, { "endorsing", O },
+  { "estimated", A }, { "estimates", A }, { "expect", O }, { "expected", E }, { "expects", O },
+  { "explain", S }, { "explained", S }, { "explaining", S }, { "explains", S }, { "expressed", O },
+  { "favored", O }, { "fear", O }, { "feared", O }, { "fears", O }, { "feel", A }, { "finds", A },
+  { "found", A }, { "highlight", O }, { "highlighted", O }, { "highlighting", O }, { "hope", I },
+  { "hoped", I }, { "hopes", I }, { "hoping", I }, { "identified", O }, { "implied", S },
+  { "implying", S }, { "indicated", O }, { "indicates", O }, { "informed", S | R },
+  { "insist", S }, { "insisted", S }, { "insisting", S }, { "insists", S }, { "interjected", S },
+  { "invoked", O }, { "joked", S }, { "knew", O }, { "know", O }, { "knows", O }, { "labeled", O },
+  { "lambasted", O }, { "lamented", S }, { "lashed", P }, { "learned", S }, { "likened", O },
+  { "maintained", A }, { "maintains", A }, { "mentioned", O }, { "mentioning", O },
+  { "mentions", O }, { "mocked", O }, { "mocking", O }, { "mused", S }, { "noted", S },
+  { "notes", S | A }, { "noting", S }, { "observed", S }, { "offered", O }, { "oppose", O },
+  { "opposed", O }, { "opposes", O }, { "ordered", O }, { "persuade", I }, { "persuaded", I },
+  { "pleaded", S }, { "pledged", A | I }, { "pledges", I }, { "pledging", I }, { "pointed", P },
+  { "pointing", P }, { "portray", O }, { "portrayed", O }, { "praised", O }, { "praises", O },
+  { "praising", O }, { "predicted", S }, { "predicting", S }, { "predicts", S },
+  { "proclaimed", S }, { "promised", I }, { "promises", I }, { "promising", I }, { "proposed", O },
+  { "questioned", O }, { "questioning", O }, { "quipped", S }, { "railed", P }, { "realized", A },
+  { "rebuked", O }, { "recalled", S }, { "recalling", S }, { "recalls", S }, { "recognize", A },
+  { "recommended", O }, { "recounted", S }, { "referenced", O }, { "referencing", O },
+  { "referred", P }, { "referring", P }, { "refuse", I }, { "refused", I }, { "refuses", I },
+  { "refusing", I }, { "regarded", O }, { "reiterated", S }, { "rejected", O }, { "remarked", S },
+  { "remarking", S }, { "remember", A }, { "remembered", A }, { "reminded", S | R },
+  { "reminding", S | R }, { "repeated", S }, { "repeating", S }, { "replied", S },
+  { "replies", S }, { "reported", S }, { "reporting", S }, { "reports", S | A },
+  { "requested", O }, { "responded", S }, { "responds", S }, { "retweeted", S }, { "revealed", S },
+  { "reveals", S }, { "said", S }, { "say", S }, { "saying", S }, { "says", S }, { "seeking", I },
+  { "seeks", I }, { "seem", E }, { "seemed", E }, { "seems", E }, { "sees", O }, { "shouted", S },
+  { "show", A }, { "showed", O }, { "shown", O }, { "shows", O }, { "sided", P },
+  { "signaled", A }, { "slammed", O }, { "slamming", O }, { "slams", O }, { "sought", I },
+  { "speculated", S }, { "stated", S }, { "stating", S }, { "stressed", S }, { "stresses", S },
+  { "suggest", S }, { "suggested", S }, { "suggesting", S }, { "suggests", S }, { "supported", O },
+  { "supporting", O }, { "talked", P }, { "talking", P }, { "tell", S | R }, { "telling", S | R },
+  { "tells", S | R }, { "testified", S }, { "thanked", O }, { "thanking", O }, { "think", O },
+  { "thinks", O }, { "thought", O }, { "threatened", I }, { "threatening", I }, { "told", S | R },
+  { "touted", O }, { "touting", O }, { "tweeted", S }, { "tweeting", S }, { "tweets", S | A },
+  { "understand", A }, { "urged", I }, { "urging", I }, { "voiced", O }, { "vowed", I },
+  { "vowing", I }, { "vows", I }, { "want", I }, { "wanted", I }, { "wants", I },
+  { "warn", S | R }, { "warned", S | R }, { "warning", S | R | A }, { "warns", S | R },
+  { "welcomed", O }, { "wonder", A }, { "wondered", S }, { "worry", A }, { "write", S },
+  { "writes", S }, { "writing", S }, { "wrote", S }, { "yelled", S },
+
 };
 #undef S
 #undef R
 #undef A
 #undef I
+#undef O
+#undef P
+#undef E
 
 static const char *const aux_words[] = {
   "also", "already", "again", "be", "been", "can", "could", "did", "do", "does", "had", "has",
@@ -100,6 +157,41 @@ static const char *const np_stop_words[] = {
   "these", "those", "said", "says", "say", NULL
 };
 
+/* What a cue's "in a ..." names as its medium, where PolNeAR train mostly
+ * counts it in the cue ("in an interview" it mostly leaves out). */
+static const char *const medium_words[] = { "statement", "release", "memo", NULL };
+
+/* Heads of sources that report numbers: "in the latest CNN poll". */
+static const char *const poll_heads[] = { "poll", "polls", "survey", "surveys", NULL };
+
+/* Forms of "be" that make a verb group passive: "is expected". */
+static const char *const be_words[] = { "is", "are", "was", "were", "be", "been", NULL };
+
+/* Words that open an aside between a subject and its verb. */
+static const char *const discourse_words[] = {
+  "meanwhile", "however", "too", "instead", "now", "again", "though", "in", "for", "like", "unlike",
+  "despite", "including", "by", NULL
+};
+
+static const char *const possessives[] = { "his", "her", "their", "its", "our", "my", "your", NULL };
+
+/* Words that join a time to a verb: "on Tuesday said", "later Thursday told". */
+static const char *const time_links[] = { "on", "in", "at", "last", "this", "later", "earlier", NULL };
+
+/* Words that open a clause after a comma: ", though Fiorina said". */
+static const char *const connectives[] = {
+  "though", "although", "while", "but", "and", "as", "when", "because", "whereas", NULL
+};
+
+/* Prepositions inside a source's noun phrase. */
+static const char *const np_prepositions[] = { "for", "at", "with", "from", "in", NULL };
+
+/* Words before a question put to the subject: "when asked about". */
+static const char *const question_openers[] = { "when", "if", "after", "before", "once", NULL };
+
+/* Words that join a second verb to a subject: "criticized X and said". */
+static const char *const coordinators[] = { "and", "but", NULL };
+
 static const char *const subject_pronouns[] = {
   "he", "she", "they", "it", "we", "i", "you", "who", "which", NULL
 };
@@ -108,6 +200,11 @@ static const char *const recipient_words[] = {
   "reporters", "him", "her", "them", "me", "us", "you", "supporters", "voters", "journalists",
   "lawmakers", "senators", "members", "listeners", "viewers", "readers", "donors", "everyone",
   "people", "the", "a", "an", NULL
+};
+
+/* Particles that belong to a CUE_PARTICLE verb: "called for", "pointed out". */
+static const char *const particles[] = {
+  "for", "on", "out", "to", "about", "against", "with", NULL
 };
 
 static const char *const determiners[] = {
@@ -203,6 +300,9 @@ word_is (const Ctx *c, guint i, const char *word)
   return t->end - t->start == len && g_ascii_strncasecmp (c->doc->text + t->start, word, len) == 0;
 }
 
+static gboolean is_capitalized (const Ctx *c, guint i);
+static gboolean word_is (const Ctx *c, guint i, const char *word);
+
 static int
 cue_cmp (const void *key, const void *item)
 {
@@ -217,8 +317,47 @@ cue_flags (const Ctx *c, guint i)
 
   if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
     return 0;
+  /* a capitalized word inside a name is no cue: "Said Holdings" */
+  if (c->tok_mention[i] >= 0 && is_capitalized (c, i))
+    return 0;
+  /* "think tank" */
+  if (strcmp (buf, "think") == 0 && i + 1 < c->doc->tokens->len && word_is (c, i + 1, "tank"))
+    return 0;
   w = bsearch (buf, cue_words, G_N_ELEMENTS (cue_words), sizeof cue_words[0], cue_cmp);
   return w ? w->flags : 0;
+}
+
+typedef struct {
+  const char *word;
+  const char *particle;  /* joins the cue when it follows: "support for" */
+} CueNoun;
+
+/* Nouns of speech, belief and stance that PolNeAR marks as cues after a
+ * possessive ("his statement that"). Sorted by word (bsearch). */
+static const CueNoun cue_nouns[] = {
+  { "accusation", NULL }, { "accusations", NULL }, { "allegation", NULL }, { "allegations", NULL },
+  { "argument", NULL }, { "assertion", NULL }, { "attack", "on" }, { "attacks", "on" },
+  { "belief", NULL }, { "call", "for" }, { "calls", "for" }, { "claim", NULL }, { "claims", NULL },
+  { "comments", NULL }, { "contention", NULL }, { "criticism", NULL }, { "endorsement", "of" },
+  { "insistence", NULL }, { "opposition", "to" }, { "pledge", NULL }, { "promise", NULL },
+  { "remarks", NULL }, { "statement", NULL }, { "suggestion", NULL }, { "support", "for" },
+  { "view", NULL }, { "views", NULL }, { "warning", NULL },
+};
+
+static int
+cue_noun_cmp (const void *key, const void *item)
+{
+  return strcmp (key, ((const CueNoun *) item)->word);
+}
+
+static const CueNoun *
+cue_noun (const Ctx *c, guint i)
+{
+  char buf[32];
+
+  if (tok (c, i)->kind != LEDE_TOKEN_WORD || !lower_word (c, i, buf, sizeof buf))
+    return NULL;
+  return bsearch (buf, cue_nouns, G_N_ELEMENTS (cue_nouns), sizeof cue_nouns[0], cue_noun_cmp);
 }
 
 static gboolean
@@ -227,6 +366,17 @@ is_punct (const Ctx *c, guint i, gunichar ch)
   const LedeToken *t = tok (c, i);
 
   return t->kind == LEDE_TOKEN_PUNCT && tok_char (c, i) == ch && t->end - t->start == (guint32) g_unichar_to_utf8 (ch, NULL);
+}
+
+/* A dash that sets off an aside or a credit: "—", "–", "―" or "--". */
+static gboolean
+is_dash (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+
+  return is_punct (c, i, 0x2014) || is_punct (c, i, 0x2013) || is_punct (c, i, 0x2015)
+         || (t->kind == LEDE_TOKEN_PUNCT && t->end - t->start == 2
+             && memcmp (c->doc->text + t->start, "--", 2) == 0);
 }
 
 static gboolean
@@ -472,6 +622,12 @@ is_speech_fragment (Ctx *c, guint i)
   return TRUE;
 }
 
+static const LedeMention *
+mention (const Ctx *c, guint m)
+{
+  return &g_array_index (c->doc->mentions, LedeMention, m);
+}
+
 /* --- spans ---------------------------------------------------------------- */
 
 static LedeSpan
@@ -513,7 +669,9 @@ np_token (const Ctx *c, guint i)
     case LEDE_TOKEN_SYMBOL:
       return tok_char (c, i) == '&';
     case LEDE_TOKEN_PUNCT:
-      return tok_char (c, i) == '-' || tok_char (c, i) == '.';
+      /* a hyphen inside a name, not a dash between spaces */
+      return (tok_char (c, i) == '-' && !(t->start > 0 && c->doc->text[t->start - 1] == ' '))
+             || tok_char (c, i) == '.';
     default:
       return FALSE;
     }
@@ -544,7 +702,36 @@ np_back (const Ctx *c, guint last, guint floor)
           taken += 2;
           continue;
         }
-      if (!np_token (c, (guint) i))
+      /* "Sen. Rob Portman (R-Ohio)": a parenthesis inside the phrase */
+      if (is_punct (c, (guint) i, ')'))
+        {
+          gint64 open = i - 1;
+
+          while (open > (gint64) floor && open > i - MAX_GROUP_TOKENS - 1 && !is_punct (c, (guint) open, '('))
+            open--;
+          if (open <= (gint64) floor || !is_punct (c, (guint) open, '('))
+            break;
+          taken += (guint) (i - open) + 1;
+          i = open - 1;
+          continue;
+        }
+      /* "her campaign": the possessive opens the phrase */
+      if ((guint) i < last && word_is (c, (guint) i, "her"))
+        {
+          i--;
+          break;
+        }
+      /* "recent polls": a time word inside the phrase */
+      if ((guint) i < last && c->tok_timex[i] && !is_capitalized (c, (guint) i))
+        {
+          i--;
+          taken++;
+          continue;
+        }
+      /* "a spokeswoman for the campaign": a preposition between nouns */
+      if (!np_token (c, (guint) i)
+          && !(word_in (c, (guint) i, np_prepositions) && (guint) i < last && i > (gint64) floor
+               && np_token (c, (guint) i - 1) && !word_in (c, (guint) i - 1, subject_pronouns)))
         break;
       i--;
       taken++;
@@ -563,24 +750,43 @@ static gboolean
 source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
 {
   gint64 first;
+  guint h, scan;
 
   if (g <= floor)
     return FALSE;
+  /* "The justice -- who has been ... -- said": the aside between dashes stays out */
+  if (is_dash (c, g - 1) && g >= floor + 3)
+    {
+      for (gint64 k = (gint64) g - 2; k > (gint64) floor && k >= (gint64) g - 2 - 2 * MAX_NP_TOKENS; k--)
+        if (is_dash (c, (guint) k))
+          {
+            first = np_back (c, (guint) k - 1, floor);
+            if (first < 0)
+              return FALSE;
+            *source = tok_span (c, (guint) first, (guint) k - 1);
+            return TRUE;
+          }
+      return FALSE;
+    }
   if (is_punct (c, g - 1, ',') && g >= floor + 3)
     {
-      /* an appositive between commas belongs to the source; a relative
-       * clause ("X, who ..., said") is incidental and stays out */
+      /* an appositive or a relative clause between commas belongs to the
+       * source, as PolNeAR draws it ("Helen Ferre, who took over ...,") */
       for (gint64 k = (gint64) g - 2; k > (gint64) floor && k >= (gint64) g - 2 - 2 * MAX_NP_TOKENS; k--)
         {
           if (is_punct (c, (guint) k, ','))
             {
-              gboolean relative = word_in (c, (guint) k + 1, (const char *const[]) { "who", "which", "whose", NULL });
+              /* "Democrats, meanwhile,", "Cruz, in a statement Thursday,": an aside */
+              gboolean aside = !word_in (c, (guint) k + 1, subject_pronouns)
+                               && (word_in (c, (guint) k + 1, np_stop_words)
+                                   || word_in (c, (guint) k + 1, discourse_words)
+                                   || (is_adverb (c, (guint) k + 1) && (guint) k + 3 == g));
 
               first = np_back (c, (guint) k - 1, floor);
               if (first < 0)
                 break;
-              *source = relative ? tok_span (c, (guint) first, (guint) k - 1)
-                                 : tok_span (c, (guint) first, g - 1);
+              *source = aside ? tok_span (c, (guint) first, (guint) k - 1)
+                              : tok_span (c, (guint) first, g - 1);
               return TRUE;
             }
           if (c->tok_quote[k] >= 0 || is_final_punct (c, (guint) k))
@@ -602,10 +808,19 @@ source_before (const Ctx *c, guint g, guint cue, guint floor, LedeSpan *source)
       *source = tok_span (c, (guint) first, g - 1);
       return TRUE;
     }
-  first = np_back (c, g - 1, floor);
+  /* "Priebus later Thursday told": a time between the source and its verb */
+  h = g;
+  while (h > floor + 1 && h + MAX_GROUP_TOKENS > g
+         && (c->tok_timex[h - 1] || word_in (c, h - 1, time_links)))
+    h--;
+  for (scan = h; scan < g && !c->tok_timex[scan]; scan++)
+    ;
+  if (scan == g)
+    h = g;
+  first = np_back (c, h - 1, floor);
   if (first < 0)
     return FALSE;
-  *source = tok_span (c, (guint) first, g - 1);
+  *source = tok_span (c, (guint) first, h - 1);
   /* "It is hoped that": the empty subject of a passive is no source */
   if ((guint) first == g - 1 && g < floor + MAX_NP_TOKENS
       && word_in (c, g - 1, (const char *const[]) { "it", "there", NULL })
@@ -627,6 +842,7 @@ source_after (const Ctx *c, guint from, guint end, LedeSpan *source, guint *next
     i++;
   *next = i;
   last = i - 1;
+
   while (last > from && (is_final_punct (c, last) || is_punct (c, last, '?')))
     last--;
   if (last - from > 3 * MAX_NP_TOKENS)
@@ -691,6 +907,7 @@ quote_parts (Ctx *c, gint32 q, LedeSpan *parts, guint max)
 typedef struct {
   guint    first, end;     /* token range of the sentence */
   gint64   last_attr;      /* the attribution a following quote continues, or -1 */
+  guint    first_attr;     /* the first attribution found in it */
 } Sentence;
 
 /* The quote (by index) that ends right before token i, allowing a comma
@@ -708,6 +925,19 @@ quote_ending_before (const Ctx *c, guint i, guint floor)
   return -1;
 }
 
+/* The last token of a cue with the medium it names: "said in a statement",
+ * "wrote in a memo". */
+static guint
+cue_with_medium (const Ctx *c, guint cue, guint end)
+{
+  if (cue + 2 >= end || !word_is (c, cue + 1, "in"))
+    return cue;
+  for (guint k = cue + 2; k < end && k <= cue + 4 && tok (c, k)->kind == LEDE_TOKEN_WORD; k++)
+    if (word_in (c, k, medium_words))
+      return k;
+  return cue;
+}
+
 /* The content after a cue whose source came before it: a quote, a "that"
  * clause, a recipient then a clause, or the rest of the sentence. Sets
  * *cue_end to the last token of the cue (a colon or "last week" joins it). */
@@ -721,6 +951,28 @@ content_after (Ctx *c, guint cue, guint flags, guint end, guint *cue_end, LedeSp
   *direct = FALSE;
   if (i >= end)
     return 0;
+  if ((flags & CUE_PARTICLE) && word_in (c, i, particles))
+    {
+      *cue_end = i++;
+      if (i >= end)
+        return 0;
+    }
+  if (cue_with_medium (c, cue, end) > cue)
+    {
+      *cue_end = cue_with_medium (c, cue, end);
+      i = *cue_end + 1;
+      if (i >= end)
+        return 0;
+    }
+  /* "said, however, that": an aside between commas is neither cue nor content */
+  if (is_punct (c, i, ',') && i + 1 < end && c->tok_quote[i + 1] < 0)
+    for (guint k = i + 2; k < end && k <= i + MAX_GROUP_TOKENS; k++)
+      if (is_punct (c, k, ','))
+        {
+          if (k + 1 < end && word_is (c, k + 1, "that"))
+            i = k + 1;
+          break;
+        }
   /* "revealed last week that", "said repeatedly that", "said in a statement that" */
   for (guint k = i; k < end && k < i + MAX_GROUP_TOKENS + 2; k++)
     {
@@ -797,7 +1049,7 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
   guint g = group_start (c, cue, s->first);
   LedeSpan source = { 0, 0 }, parts[8];
-  guint n = 0, next = s->end, src_first;
+  guint n = 0, next = s->end, src_first, cue_last = cue;
   gint32 q;
   LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
   gboolean have_source = FALSE;
@@ -813,6 +1065,13 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
       have_source = TRUE;
     }
   q = quote_ending_before (c, src_first, s->first);
+  /* “... the emails.” Trump said. — the quote closed the sentence before */
+  if (q < 0 && src_first == s->first && s->first > 0)
+    {
+      q = quote_ending_before (c, src_first, s->first - 1);
+      if (q >= 0 && g_array_index (c->quotes, Quote, q).used)
+        q = -1;
+    }
   if (q < 0 && !(src_first > s->first + 1 && is_punct (c, src_first - 1, ',')))
     return FALSE;
   if (!have_source)
@@ -825,6 +1084,8 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
     {
       /* what follows the cue must end the sentence or open the quote's second half */
       guint i = cue + 1;
+
+      cue_last = cue_with_medium (c, cue, s->end);
       guint tail = 0;
 
       while (i < s->end && c->tok_quote[i] < 0 && !is_final_punct (c, i) && tail < 6)
@@ -878,8 +1139,176 @@ try_trailing (Ctx *c, const Sentence *s, guint cue, guint flags)
     }
   if (n == 0)
     return FALSE;
-  add_attr (c, kind, source, tok_span (c, g, cue), parts, n);
+  add_attr (c, kind, source, tok_span (c, g, cue_last), parts, n);
   return TRUE;
+}
+
+static gboolean
+is_participle (const Ctx *c, guint i)
+{
+  const LedeToken *t = tok (c, i);
+
+  return t->end - t->start > 4 && memcmp (c->doc->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* Whether a clause with a speech cue of its own starts at token i:
+ * "the campaign manager has said", "said Smith". */
+static gboolean
+speech_clause_at (const Ctx *c, guint i, guint end)
+{
+  guint k = i;
+
+  if (k < end && word_in (c, k, subject_pronouns))
+    k++;
+  else
+    while (k < end && k < i + MAX_NP_TOKENS && np_token (c, k))
+      k++;
+  for (guint n = 0; n < MAX_GROUP_TOKENS && k < end && (word_in (c, k, aux_words) || is_adverb (c, k)); n++)
+    k++;
+  return k < end && (cue_flags (c, k) & CUE_SPEECH);
+}
+
+/* Where indirect content that runs to the sentence end stops: before a
+ * cue of its own (", X reported", ", according to X", ", adding", "and
+ * said"). Marks mixed speech in what stays. FALSE when nothing stays. */
+static gboolean
+trim_indirect (Ctx *c, const Sentence *s, guint from, LedeSpan *content, LedeQuoteKind *kind)
+{
+  guint32 cut = content->end;
+
+  for (guint i = from; i < s->end && tok (c, i)->end <= content->end; i++)
+    {
+      gboolean pause = (is_punct (c, i, ',') || is_dash (c, i)) && i + 2 < s->end;
+      guint next = i + 1;
+
+      /* ", though Fiorina said", ", while also suggesting" */
+      if (pause && word_in (c, next, connectives))
+        next++;
+      if (next < s->end && word_is (c, next, "also"))
+        next++;
+      if ((pause && next < s->end
+           && (word_is (c, next, "according") || speech_clause_at (c, next, s->end)
+               || (cue_flags (c, next) && is_participle (c, next))))
+          || (i > from && word_in (c, i, coordinators) && i + 2 < s->end
+              && (cue_flags (c, i + 1) || speech_clause_at (c, i + 1, s->end)))
+          || (i > from && word_in (c, i, question_openers) && i + 1 < s->end
+              && word_is (c, i + 1, "asked")))
+        {
+          cut = tok (c, i - 1)->end;
+          break;
+        }
+      if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
+        *kind = LEDE_QUOTE_MIXED;
+    }
+  if (cut <= content->start)
+    return FALSE;
+  content->end = cut;
+  return TRUE;
+}
+
+/* "Asked whether ..., she said", "..., she said when asked about ...": a
+ * question put to the sentence's subject, with no source or the asker after
+ * "by". at is the token "asked"; the question runs to the next comma (or
+ * other pause) or the sentence end. Returns the token after it, or 0. */
+static guint
+try_asked (Ctx *c, const Sentence *s, guint at)
+{
+  guint i = at + 1, stop;
+  LedeSpan source = { 0, 0 }, content;
+
+  if (!word_is (c, at, "asked") || i >= s->end)
+    return 0;
+  if (word_is (c, i, "by"))
+    {
+      guint k = i + 1;
+
+      while (k < s->end && k <= i + MAX_NP_TOKENS && np_token (c, k))
+        k++;
+      if (k == i + 1)
+        return 0;
+      source = tok_span (c, i + 1, k - 1);
+      i = k;
+    }
+  for (stop = i; stop < s->end && !is_final_punct (c, stop); stop++)
+    ;
+  if (stop == i)
+    return 0;
+  content = tok_span (c, i, stop - 1);
+  add_attr (c, LEDE_QUOTE_INDIRECT, source, tok_span (c, at, at), &content, 1);
+  return stop + 1;
+}
+
+/* The subject that opens a sentence, before token limit: "Rahm Emanuel,
+ * his chief of staff,", "But he". */
+static gboolean
+sentence_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *subject)
+{
+  guint start = s->first, i, last;
+
+  while (start < limit && word_in (c, start, coordinators))
+    start++;
+  if (start < limit && word_in (c, start, subject_pronouns))
+    {
+      *subject = tok_span (c, start, start);
+      return TRUE;
+    }
+  for (i = start; i < limit && i < start + MAX_NP_TOKENS && np_token (c, i); i++)
+    ;
+  if (i == start || i >= limit)
+    return FALSE;
+  last = i - 1;
+  if (is_punct (c, i, ','))
+    {
+      guint k;
+
+      for (k = i + 1; k < limit && k <= i + MAX_NP_TOKENS && np_token (c, k); k++)
+        ;
+      if (k > i + 1 && k < limit && is_punct (c, k, ','))
+        last = k;
+    }
+  *subject = tok_span (c, start, last);
+  return TRUE;
+}
+
+/* The source a second verb shares with the first ("X criticized ... and
+ * said", "X rejected ..., saying"): that of the sentence's attribution
+ * before it, or the subject that opens the sentence; empty when neither. */
+static void
+shared_subject (const Ctx *c, const Sentence *s, guint limit, LedeSpan *source)
+{
+  if (c->attrs->len > s->first_attr)
+    *source = g_array_index (c->attrs, LedeQuote, c->attrs->len - 1).source;
+  else if (!sentence_subject (c, s, limit, source))
+    *source = (LedeSpan) { 0, 0 };
+}
+
+/* "a website called Breitbart", "organizer of a group called ...": "called"
+ * before a name, after an indefinite noun phrase, names a thing. */
+static gboolean
+names_something (const Ctx *c, const Sentence *s, guint cue, LedeSpan source)
+{
+  if (!word_is (c, cue, "called") || !LEDE_SPAN_IS_SET (source) || cue + 1 >= s->end
+      || !(is_capitalized (c, cue + 1) || c->tok_quote[cue + 1] >= 0))
+    return FALSE;
+  for (guint i = cue; i > s->first && tok (c, i - 1)->start >= source.start; i--)
+    if (word_in (c, i - 1, (const char *const[]) { "a", "an", "another", "one", NULL }))
+      return TRUE;
+  return FALSE;
+}
+
+/* The object of "criticized", "called for" ends at the first comma, dash
+ * or subordinate clause: "criticized the plan, which ..." */
+static void
+trim_object (const Ctx *c, const Sentence *s, guint from, LedeSpan *content)
+{
+  for (guint i = from + 1; i < s->end && tok (c, i)->end <= content->end; i++)
+    if (tok (c, i)->start > content->start && c->tok_quote[i] < 0
+        && (is_punct (c, i, ',') || is_punct (c, i, ';') || is_dash (c, i)
+            || word_in (c, i, connectives)))
+      {
+        content->end = tok (c, i - 1)->end;
+        return;
+      }
 }
 
 /* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
@@ -887,61 +1316,239 @@ static gboolean
 try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
   guint g = group_start (c, cue, s->first), cue_end, n;
-  LedeSpan source, parts[8];
+  LedeSpan source = { 0, 0 }, parts[8];
   gboolean direct;
   LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
 
-  if (!source_before (c, g, cue, s->first, &source))
+  /* "criticized the plan and said ...": the second verb shares the subject */
+  if (g > s->first && word_in (c, g - 1, coordinators))
+    shared_subject (c, s, g - 1, &source);
+  else if (!source_before (c, g, cue, s->first, &source))
+    return FALSE;
+  if (names_something (c, s, cue, source))
     return FALSE;
   n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
   if (n == 0)
     return FALSE;
   if (direct)
     kind = LEDE_QUOTE_DIRECT;
-  else
-    {
-      /* stop before a trailing ", X reported" or ", according to X" of its own */
-      guint i = cue_end + 1;
-      guint32 cut = parts[0].end;
-
-      for (; i < s->end && tok (c, i)->end <= parts[0].end; i++)
-        {
-          if (is_punct (c, i, ',') && i + 2 < s->end
-              && (word_is (c, i + 1, "according") || (cue_flags (c, i + 2) & CUE_SPEECH)
-                  || (i + 3 < s->end && (cue_flags (c, i + 3) & CUE_SPEECH))))
-            {
-              cut = tok (c, i - 1)->end;
-              break;
-            }
-          if (c->tok_quote[i] >= 0 && is_speech_fragment (c, i))
-            kind = LEDE_QUOTE_MIXED;
-        }
-      if (cut <= parts[0].start)
-        return FALSE;
-      parts[0].end = cut;
-    }
+  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
+    return FALSE;
+  else if (flags & (CUE_OBJECT | CUE_PARTICLE))
+    trim_object (c, s, cue_end + 1, &parts[0]);
   add_attr (c, kind, source, tok_span (c, g, cue_end), parts, n);
   return TRUE;
 }
 
-/* "according to SOURCE, CONTENT" and "CONTENT, according to SOURCE." */
+/* ", saying ...", ", adding that ...": a participle goes on from the
+ * sentence's subject. */
 static gboolean
-try_according (Ctx *c, const Sentence *s, guint i)
+try_participle (Ctx *c, const Sentence *s, guint cue, guint flags)
 {
-  LedeSpan source, parts[1], cue = tok_span (c, i, i + 1);
-  guint j = i + 2, src_end;
+  guint cue_end, n;
+  LedeSpan parts[8], source;
+  gboolean direct;
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
 
-  if (i + 2 >= s->end || !word_is (c, i + 1, "to"))
+  if (cue <= s->first + 1 || !is_punct (c, cue - 1, ',') || !is_participle (c, cue))
     return FALSE;
-  while (j < s->end && !is_punct (c, j, ',') && !is_final_punct (c, j) && j < i + 2 + MAX_NP_TOKENS)
-    j++;
-  if (j == i + 2)
+  n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
+  if (n == 0)
+    return FALSE;
+  if (direct)
+    kind = LEDE_QUOTE_DIRECT;
+  else if (!trim_indirect (c, s, cue_end + 1, &parts[0], &kind))
+    return FALSE;
+  shared_subject (c, s, cue - 1, &source);
+  add_attr (c, kind, source, tok_span (c, cue, cue_end), parts, n);
+  return TRUE;
+}
+
+/* "Trump is expected to win", "the plan seemed doomed": a belief with no
+ * source, whose content is the subject and what follows the cue. */
+static gboolean
+try_raising (Ctx *c, const Sentence *s, guint cue)
+{
+  guint g = group_start (c, cue, s->first), cue_end, n = 0, got;
+  gboolean passive = FALSE, direct;
+  LedeSpan parts[8];
+  LedeQuoteKind kind = LEDE_QUOTE_INDIRECT;
+  gint64 subject;
+
+  for (guint k = g; k < cue; k++)
+    passive = passive || word_in (c, k, be_words);
+  /* "expected" wants "is expected"; active "expected" is a verb of its own */
+  if (!passive && word_is (c, cue, "expected"))
+    return FALSE;
+  /* "appeared on television": a preposition other than "to" or "as" is no belief */
+  if (cue + 1 >= s->end || (word_in (c, cue + 1, np_stop_words)
+                            && !word_in (c, cue + 1, (const char *const[]) { "to", "that", "as", NULL })))
+    return FALSE;
+  subject = g > s->first ? np_back (c, g - 1, s->first) : -1;
+  if (subject < 0)
+    return FALSE;
+  /* "it seems that ...": the empty subject is no content */
+  if (!((guint) subject == g - 1 && word_in (c, g - 1, (const char *const[]) { "it", "there", NULL })))
+    parts[n++] = tok_span (c, (guint) subject, g - 1);
+  got = content_after (c, cue, 0, s->end, &cue_end, parts + n, G_N_ELEMENTS (parts) - n, &direct);
+  if (got == 0 || (!direct && !trim_indirect (c, s, cue_end + 1, &parts[n], &kind)))
+    return FALSE;
+  n += got;
+  add_attr (c, direct ? LEDE_QUOTE_DIRECT : kind, (LedeSpan) { 0, 0 }, tok_span (c, g, cue_end),
+            parts, n);
+  return TRUE;
+}
+
+/* "his statement that ...", "Trump's support for the wall": a cue noun
+ * after a possessive, which is the source. The content runs from the noun
+ * (or its particle) to the clause end. */
+static gboolean
+try_noun_cue (Ctx *c, const Sentence *s, guint noun)
+{
+  const CueNoun *n = cue_noun (c, noun);
+  guint cue_end = noun, first, last;
+  gint64 src;
+  LedeSpan content;
+
+  if (n == NULL || noun <= s->first || noun + 2 >= s->end)
+    return FALSE;
+  if (word_in (c, noun - 1, possessives))
+    src = noun - 1;
+  else if (word_in (c, noun - 1, (const char *const[]) { "'s", "’s", "'", "’", NULL }) && noun >= s->first + 2)
+    src = np_back (c, noun - 2, s->first);
+  else
+    return FALSE;
+  if (src < 0)
+    return FALSE;
+  if (n->particle != NULL && word_is (c, noun + 1, n->particle))
+    cue_end = noun + 1;
+  first = cue_end + 1;
+  /* the noun's own complement: its particle, "that ...", "of/about/on ..." */
+  if (!(n->particle != NULL && cue_end > noun) && !word_is (c, first, "that")
+      && !(word_is (c, first, "of") || word_is (c, first, "about") || word_is (c, first, "on")))
+    return FALSE;
+  for (last = first; last + 1 < s->end && !is_final_punct (c, last + 1) && !word_in (c, last + 1, coordinators); last++)
+    ;
+  content = tok_span (c, first, last);
+  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, (guint) src, noun - 1), tok_span (c, noun, cue_end),
+            &content, 1);
+  return TRUE;
+}
+
+/* A headline or interview line "Sanders: Endorsements prove ...", "Q: How
+ * ...", "EXCLUSIVE – Roger Stone: ...": a short name (or Q) and a colon
+ * open a paragraph, or follow a dash in it. Answers ("A:") are left alone:
+ * PolNeAR marks the attributions inside them instead. */
+static gboolean
+try_headline_colon (Ctx *c, const Sentence *s)
+{
+  guint colon = s->first + 1, name = s->first;
+  gboolean named = FALSE;
+  LedeSpan content;
+
+  if (!paragraph_break_before (c, s->first))
+    return FALSE;
+  for (; colon < s->end && colon <= s->first + MAX_NP_TOKENS && !is_punct (c, colon, ':'); colon++)
+    if (is_dash (c, colon))
+      name = colon + 1;
+  if (colon >= s->end || !is_punct (c, colon, ':') || name >= colon || !is_capitalized (c, name))
+    return FALSE;
+  for (guint i = name; i < colon; i++)
+    {
+      gint32 m = c->tok_mention[i];
+
+      if (!np_token (c, i))
+        return FALSE;
+      named = named || (m >= 0 && (mention (c, (guint) m)->type == LEDE_ENTITY_PERSON
+                                   || mention (c, (guint) m)->type == LEDE_ENTITY_ORG));
+    }
+  if (colon == name + 1 && word_is (c, name, "Q"))
+    named = TRUE;
+  /* a few words at least: "Clinton: 2,316" is a table row */
+  if (!named || colon + MIN_COLON_CONTENT_TOKENS >= s->end
+      || !content_to_end (c, colon + 1, s->end, &content))
+    return FALSE;
+  add_attr (c, LEDE_QUOTE_INDIRECT, tok_span (c, name, colon - 1), tok_span (c, colon, colon),
+            &content, 1);
+  return TRUE;
+}
+
+/* A credit line after a quote or a tweet: "“...”\n\n― Hillary Clinton.",
+ * "... #RINO — Ben Jacobs (@Bencjacobs) September 1": a dash, then a name
+ * that ends the sentence or comes with a handle. */
+static gboolean
+try_dash_credit (Ctx *c, const Sentence *s, guint dash)
+{
+  guint name = dash + 1, i;
+  gboolean named = FALSE;
+  LedeSpan parts[8];
+  guint n = 0;
+
+  if (!is_dash (c, dash) && !is_punct (c, dash, '-'))
+    return FALSE;
+  if (name >= s->end || !is_capitalized (c, name))
+    return FALSE;
+  for (i = name; i < s->end && i < name + MAX_NP_TOKENS && np_token (c, i); i++)
+    named = named || (c->tok_mention[i] >= 0
+                      && (mention (c, (guint) c->tok_mention[i])->type == LEDE_ENTITY_PERSON
+                          || mention (c, (guint) c->tok_mention[i])->type == LEDE_ENTITY_ORG));
+  /* the name ends the sentence, or a handle follows it: "(@Bencjacobs)" */
+  if (!named || !(i >= s->end || is_punct (c, i, '.')
+                  || (is_punct (c, i, '(') && i + 1 < s->end
+                      && c->doc->text[tok (c, i + 1)->start] == '@')))
+    return FALSE;
+  while (i > name + 1 && is_final_punct (c, i - 1))
+    i--;
+  if (dash == s->first)
+    {
+      /* the credit opens its own line: the quote before it is the content */
+      if (dash == 0 || !paragraph_break_before (c, dash) || c->tok_quote[dash - 1] < 0
+          || g_array_index (c->quotes, Quote, c->tok_quote[dash - 1]).used)
+        return FALSE;
+      n = quote_parts (c, c->tok_quote[dash - 1], parts, G_N_ELEMENTS (parts));
+    }
+  else if (content_to_end (c, s->first, dash, &parts[0]))
+    n = 1;
+  if (n == 0)
+    return FALSE;
+  add_attr (c, n > 1 || dash == s->first ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_INDIRECT,
+            tok_span (c, name, i - 1), tok_span (c, dash, dash), parts, n);
+  return TRUE;
+}
+
+/* "according to SOURCE, CONTENT", "CONTENT, according to SOURCE." and,
+ * with a poll for source, "CONTENT in SOURCE", "In SOURCE, CONTENT": the
+ * cue is n_cue tokens from i. */
+static gboolean
+try_source_phrase (Ctx *c, const Sentence *s, guint i, guint n_cue)
+{
+  LedeSpan source, parts[1], cue = tok_span (c, i, i + n_cue - 1);
+  guint first = i + n_cue, j = first, src_end;
+  gboolean poll = n_cue == 1;
+
+  if (first >= s->end)
+    return FALSE;
+  while (j < s->end && !is_punct (c, j, ',') && !is_final_punct (c, j) && j < first + MAX_NP_TOKENS)
+    {
+      /* the poll's name ends the source: "in a CNN/ORC poll released Monday" */
+      if (poll && word_in (c, j, poll_heads))
+        {
+          j++;
+          break;
+        }
+      /* "in single digits in polls": a poll's name has no preposition */
+      if (poll && word_in (c, j, np_stop_words))
+        return FALSE;
+      j++;
+    }
+  /* a named poll, not "in the polls" */
+  if (j == first || (poll && (!word_in (c, j - 1, poll_heads) || j < first + MIN_POLL_TOKENS)))
     return FALSE;
   src_end = j;
-  source = tok_span (c, i + 2, src_end - 1);
-  if (i > s->first + 1 && is_punct (c, i - 1, ','))
+  source = tok_span (c, first, src_end - 1);
+  if (i > s->first + 1 && (is_punct (c, i - 1, ',') || (poll && !is_punct (c, i - 1, '('))))
     {
-      if (!content_to_end (c, s->first, i - 1, &parts[0]))
+      if (!content_to_end (c, s->first, i - (is_punct (c, i - 1, ',') ? 1 : 0), &parts[0]))
         return FALSE;
     }
   else if (i == s->first || (i == s->first + 1 && tok (c, s->first)->kind == LEDE_TOKEN_WORD))
@@ -955,12 +1562,43 @@ try_according (Ctx *c, const Sentence *s, guint i)
   return TRUE;
 }
 
+/* Whether token i lies in the content of an attribution from index first on. */
+static gboolean
+inside_content (const Ctx *c, guint first, guint i)
+{
+  for (guint a = first; a < c->attrs->len; a++)
+    {
+      const LedeQuote *x = &g_array_index (c->attrs, LedeQuote, a);
+
+      if (x->content.start <= tok (c, i)->start && tok (c, i)->end <= x->content.end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 annotate_sentence (Ctx *c, Sentence *s)
 {
-  guint before = c->attrs->len;
+  guint before = c->attrs->len, after_question;
+  Sentence rest = *s;  /* what the cue rules read: after a leading question */
 
-  for (guint i = s->first; i < s->end; i++)
+  if (try_headline_colon (c, s))
+    {
+      s->last_attr = c->attrs->len - 1;
+      return;
+    }
+  after_question = try_asked (c, s, s->first);
+  if (after_question == 0 && s->first + 1 < s->end && word_in (c, s->first, question_openers))
+    after_question = try_asked (c, s, s->first + 1);
+  /* a question that is the whole sentence leaves nothing to read */
+  if (after_question >= s->end)
+    {
+      s->last_attr = c->attrs->len - 1;
+      return;
+    }
+  if (after_question > 0)
+    rest.first = after_question;
+  for (guint i = rest.first; i < s->end; i++)
     {
       guint flags;
 
@@ -970,13 +1608,36 @@ annotate_sentence (Ctx *c, Sentence *s)
           i = MAX (i, g_array_index (c->quotes, Quote, c->tok_quote[i]).close_tok);
           continue;
         }
-      if (word_is (c, i, "according") && try_according (c, s, i))
+      if (word_is (c, i, "according") && i + 1 < s->end && word_is (c, i + 1, "to")
+          && try_source_phrase (c, &rest, i, 2))
+        break;
+      if (word_is (c, i, "in") && try_source_phrase (c, &rest, i, 1))
+        break;
+      /* "..., she said when asked about the fire" */
+      if (i > rest.first && word_in (c, i - 1, question_openers) && word_is (c, i, "asked")
+          && !inside_content (c, before, i))
+        {
+          guint after = try_asked (c, &rest, i);
+
+          if (after > 0)
+            {
+              i = after - 1;
+              continue;
+            }
+        }
+      if (tok (c, i)->kind == LEDE_TOKEN_PUNCT && try_dash_credit (c, &rest, i))
         break;
       flags = cue_flags (c, i);
       if (flags == 0)
-        continue;
+        {
+          try_noun_cue (c, &rest, i);
+          continue;
+        }
       /* earlier attributions in this sentence keep their content; a cue inside it is nested */
-      if (try_trailing (c, s, i, flags) || try_leading (c, s, i, flags))
+      if ((flags & CUE_RAISING) ? try_raising (c, &rest, i)
+          : (try_participle (c, &rest, i, flags)
+             || (!inside_content (c, before, i) && try_trailing (c, &rest, i, flags))
+             || try_leading (c, &rest, i, flags)))
         {
           const LedeQuote *a = &g_array_index (c->attrs, LedeQuote, c->attrs->len - 1);
 
@@ -1037,12 +1698,6 @@ is_report_head (const Ctx *c, LedeSpan span)
     if (strcmp (word, report_heads[k]) == 0)
       return TRUE;
   return FALSE;
-}
-
-static const LedeMention *
-mention (const Ctx *c, guint m)
-{
-  return &g_array_index (c->doc->mentions, LedeMention, m);
 }
 
 /* The entity named in a source span, best type first (a person or an
@@ -1248,7 +1903,7 @@ lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
     .doc = doc, .quotes = quotes, .tok_quote = tok_quote, .tok_mention = tok_mention,
     .tok_timex = tok_timex,
   };
-  Sentence prev = { 0, 0, -1 };
+  Sentence prev = { 0, 0, -1, 0 };
   gboolean have_prev = FALSE;
   guint prev_block = 0, block_cursor = 0;
 
@@ -1276,7 +1931,7 @@ lede_quotes_annotate (const LedeModel *model, LedeDoc *doc)
        * the nested cues would make time and output quadratic in its length. */
       for (guint first = ls->first_token; first < end; first += MAX_SENTENCE_TOKENS)
         {
-          Sentence s = { first, MIN (first + MAX_SENTENCE_TOKENS, end), -1 };
+          Sentence s = { first, MIN (first + MAX_SENTENCE_TOKENS, end), -1, doc->quotes->len };
 
           annotate_sentence (&c, &s);
           /* continuation runs on within a paragraph or into the next one */

@@ -116,6 +116,49 @@ static const Case cases[] = {
     "that Rubio was “liberal on military spending” and weak", LEDE_QUOTE_MIXED },
   { "According to the report, 53% of people are suspicious of pickles.", "According to",
     "the report", "53% of people are suspicious of pickles", LEDE_QUOTE_REPORT },
+  /* beliefs, stances and intentions count as attributions (PolNeAR) */
+  { "Most farmers believe the drought will end soon.", "believe", "Most farmers",
+    "the drought will end soon", LEDE_QUOTE_INDIRECT },
+  { "Councillor Ames criticized the parking scheme.", "criticized", "Councillor Ames",
+    "the parking scheme", LEDE_QUOTE_INDIRECT },
+  { "The union called for a second ballot.", "called for", "The union", "a second ballot",
+    LEDE_QUOTE_INDIRECT },
+  { "The ferry company declined to comment.", "declined", "The ferry company", "to comment",
+    LEDE_QUOTE_INDIRECT },
+  { "The board rejected the bid, saying it came too late.", "saying", "The board",
+    "it came too late", LEDE_QUOTE_INDIRECT },
+  { "Ruth Oyelaran, the harbour master, closed the quay, citing the storm.", "citing",
+    "Ruth Oyelaran, the harbour master,", "the storm", LEDE_QUOTE_INDIRECT },
+  { "The board rejected the bid, saying it came too late.", "rejected", "The board", "the bid",
+    LEDE_QUOTE_INDIRECT },
+  { "Kovac praised the harbour plan and said it would pass.", "said", "Kovac", "it would pass",
+    LEDE_QUOTE_INDIRECT },
+  { "The water authority said in a statement that the pipes were safe.", "said in a statement",
+    "The water authority", "that the pipes were safe", LEDE_QUOTE_INDIRECT },
+  { "Okafor said, however, that the talks would resume.", "said", "Okafor",
+    "that the talks would resume", LEDE_QUOTE_INDIRECT },
+  { "“The pier is closed.” Okafor said.", "said", "Okafor", "“The pier is closed.”",
+    LEDE_QUOTE_DIRECT },
+  /* source extents: asides between commas or dashes stay out, a relative clause stays in */
+  { "The growers, meanwhile, argued that the tariff was unfair.", "argued", "The growers",
+    "that the tariff was unfair", LEDE_QUOTE_INDIRECT },
+  { "The judge -- who had heard the case for years -- said the ruling stood.", "said",
+    "The judge", "the ruling stood", LEDE_QUOTE_INDIRECT },
+  { "Pia Lund, who runs the bakery on Elm Street, said the rent had doubled.", "said",
+    "Pia Lund, who runs the bakery on Elm Street,", "the rent had doubled", LEDE_QUOTE_INDIRECT },
+  { "Sen. Ida Morse (D-Maine), a member of the panel, said the vote was close.", "said",
+    "Sen. Ida Morse (D-Maine), a member of the panel,", "the vote was close", LEDE_QUOTE_INDIRECT },
+  { "Analysts praised the plan, and her campaign said the rally was off.", "said",
+    "her campaign", "the rally was off", LEDE_QUOTE_INDIRECT },
+  { "But recent polls suggest Lind is ahead.", "suggest", "recent polls", "Lind is ahead",
+    LEDE_QUOTE_INDIRECT },
+  /* polls and nouns as cues */
+  { "Lind leads the race in the latest Harbor College poll.", "in",
+    "the latest Harbor College poll", "Lind leads the race", LEDE_QUOTE_INDIRECT },
+  { "Critics attacked his claim that the ferry was profitable.", "claim", "his",
+    "that the ferry was profitable", LEDE_QUOTE_INDIRECT },
+  { "Q: Where were you on the night of the storm?", ":", "Q",
+    "Where were you on the night of the storm?", LEDE_QUOTE_INDIRECT },
 };
 
 static void
@@ -133,6 +176,66 @@ test_cases (void)
       assert_span (doc, q->content, cases[i].content);
       g_assert_cmpint (q->kind, ==, cases[i].kind);
     }
+}
+
+/* "X is expected to ...", "Asked about ...": attributions with no source,
+ * the subject or the question as content. */
+static void
+test_sourceless (void)
+{
+  g_autoptr(LedeDoc) doc = annotate ("The ferry is expected to resume service on Monday. "
+                                     "Asked about the delay, the captain said little. "
+                                     "The mate said nothing when asked about the wreck.");
+  const LedeQuote *expected = find (doc, "is expected", 0);
+  const LedeQuote *asked = find (doc, "Asked", 0);
+  const LedeQuote *said = find (doc, "said", 0);
+  const LedeQuote *asked2 = find (doc, "asked", 0);
+  const LedeQuote *said2 = find (doc, "said", 1);
+
+  g_assert_nonnull (expected);
+  assert_span (doc, expected->source, NULL);
+  g_assert_cmpuint (expected->n_parts, ==, 2);
+  assert_part (doc, expected, 0, "The ferry");
+  assert_part (doc, expected, 1, "to resume service on Monday");
+  g_assert_nonnull (asked);
+  assert_span (doc, asked->source, NULL);
+  assert_span (doc, asked->content, "about the delay");
+  /* the question is not the captain's content */
+  g_assert_nonnull (said);
+  assert_span (doc, said->source, "the captain");
+  assert_span (doc, said->content, "little");
+  g_assert_nonnull (said2);
+  assert_span (doc, said2->content, "nothing");
+  g_assert_nonnull (asked2);
+  assert_span (doc, asked2->content, "about the wreck");
+}
+
+/* A credit line under a quote: a dash and the speaker's name on their own line. */
+static void
+test_dash_credit (void)
+{
+  g_autoptr(LedeDoc) doc = annotate ("“We never close on Sundays. Not once in forty years.”\n\n"
+                                     "― Margaret Okonjo\n");
+  const LedeQuote *q = find (doc, "―", 0);
+
+  g_assert_nonnull (q);
+  assert_span (doc, q->source, "Margaret Okonjo");
+  assert_span (doc, q->content, "“We never close on Sundays. Not once in forty years.”");
+  g_assert_cmpint (q->kind, ==, LEDE_QUOTE_DIRECT);
+}
+
+/* Words that look like cues but are not: "think tank", a physical appearance,
+ * a poll that is no named source, "called" that names a thing. */
+static void
+test_not_cues (void)
+{
+  g_autoptr(LedeDoc) doc = annotate ("Hale joined a think tank in Ohio. "
+                                     "The mayor appeared on a morning show. "
+                                     "Lind is far behind in the polls. "
+                                     "She runs a charity called Open Doors.");
+
+  dump (doc);
+  g_assert_cmpuint (doc->quotes->len, ==, 0);
 }
 
 static void
@@ -313,6 +416,9 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/quotes/cases", test_cases);
+  g_test_add_func ("/quotes/sourceless", test_sourceless);
+  g_test_add_func ("/quotes/dash-credit", test_dash_credit);
+  g_test_add_func ("/quotes/not-cues", test_not_cues);
   g_test_add_func ("/quotes/broken-quote", test_broken_quote);
   g_test_add_func ("/quotes/paragraphs", test_paragraphs);
   g_test_add_func ("/quotes/pronoun-entity", test_pronoun_entity);
