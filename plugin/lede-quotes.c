@@ -1311,6 +1311,26 @@ trim_object (const Ctx *c, const Sentence *s, guint from, LedeSpan *content)
       }
 }
 
+/* "Russia attacked Ukraine on Monday": a place as the whole object of
+ * "attacked", "backed" is an act, not a stance on what someone said;
+ * "criticized China's plan", "attacked Japan for ..." stay attributions. */
+static gboolean
+object_is_place (const Ctx *c, guint first, guint end)
+{
+  gint32 m = first < end ? c->tok_mention[first] : -1;
+  LedeEntityType type;
+  guint i = first;
+
+  if (m < 0)
+    return FALSE;
+  type = mention (c, (guint) m)->type;
+  if (type != LEDE_ENTITY_GPE && type != LEDE_ENTITY_LOC && type != LEDE_ENTITY_FAC)
+    return FALSE;
+  while (i < end && c->tok_mention[i] == m)
+    i++;
+  return i >= end || !(word_in (c, i, (const char *const[]) { "'s", "’s", "for", "over", NULL }));
+}
+
 /* "SOURCE CUE (that) CONTENT", "SOURCE CUE: “QUOTE”" */
 static gboolean
 try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
@@ -1329,6 +1349,8 @@ try_leading (Ctx *c, const Sentence *s, guint cue, guint flags)
     return FALSE;
   n = content_after (c, cue, flags, s->end, &cue_end, parts, G_N_ELEMENTS (parts), &direct);
   if (n == 0)
+    return FALSE;
+  if ((flags & CUE_OBJECT) && !direct && object_is_place (c, cue_end + 1, s->end))
     return FALSE;
   if (direct)
     kind = LEDE_QUOTE_DIRECT;

@@ -99,6 +99,8 @@ static const Case cases[] = {
     LEDE_QUOTE_INDIRECT },
   { "The company denied the report.", "denied", "The company", "the report",
     LEDE_QUOTE_INDIRECT },
+  { "The governor attacked Canada's new tariffs.", "attacked", "The governor",
+    "Canada's new tariffs", LEDE_QUOTE_INDIRECT },
   { "The plan will fail, officials said.", "said", "officials", "The plan will fail",
     LEDE_QUOTE_INDIRECT },
   { "The talks stalled, said a source familiar with the matter.", "said",
@@ -225,14 +227,16 @@ test_dash_credit (void)
 }
 
 /* Words that look like cues but are not: "think tank", a physical appearance,
- * a poll that is no named source, "called" that names a thing. */
+ * a poll that is no named source, "called" that names a thing, an attack on
+ * a place. */
 static void
 test_not_cues (void)
 {
   g_autoptr(LedeDoc) doc = annotate ("Hale joined a think tank in Ohio. "
                                      "The mayor appeared on a morning show. "
                                      "Lind is far behind in the polls. "
-                                     "She runs a charity called Open Doors.");
+                                     "She runs a charity called Open Doors. "
+                                     "Russia attacked Ukraine on February 24.");
 
   dump (doc);
   g_assert_cmpuint (doc->quotes->len, ==, 0);
