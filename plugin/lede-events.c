@@ -410,6 +410,16 @@ trigger_at (const Ctx *c, guint i)
   return k > 0 ? &triggers[k - 1] : NULL;
 }
 
+/* "he and Xi discussed the partnership": talks between the parties, though the
+ * quotes layer reads "discussed" as an attribution of what was talked about */
+static gboolean
+cue_is_talks (const Ctx *c, guint i)
+{
+  const Trigger *trigger = trigger_at (c, i);
+
+  return trigger != NULL && trigger->type == LEDE_EVENT_MEET;
+}
+
 const char *
 lede_event_type_to_string (LedeEventType type)
 {
@@ -1419,9 +1429,9 @@ lede_events_annotate (const LedeModel *model, LedeDoc *doc)
           for (guint t = first; t < wend; t++)
             if (tok_cue[t] >= 0 && (t == 0 || tok_cue[t - 1] != tok_cue[t])
                 && g_array_index (doc->quotes, LedeQuote, tok_cue[t]).kind != LEDE_QUOTE_REPORT
-                && !word_is (&c, t, "according"))
+                && !word_is (&c, t, "according") && !cue_is_talks (&c, t))
               add_statement (&c, (guint) tok_cue[t], t, first, wend);
-            else if (tok_cue[t] < 0)
+            else if (tok_cue[t] < 0 || cue_is_talks (&c, t))
               annotate_trigger (&c, t, first, wend);
         }
     }

@@ -142,7 +142,7 @@ static const CueWord cue_words[] = {
 static const char *const aux_words[] = {
   "also", "already", "again", "be", "been", "can", "could", "did", "do", "does", "had", "has",
   "have", "is", "are", "was", "were", "will", "would", "may", "might", "must", "should",
-  "not", "n't", "never", "once", "still", "then", "just", "ever", "even", "often", "first",
+  "not", "n't", "never", "always", "now", "sometimes", "soon", "once", "still", "then", "just", "ever", "even", "often", "first",
   NULL
 };
 
