@@ -44,7 +44,10 @@ hash_lower (const char *s, gsize len)
 
   for (gsize i = 0; i < len; i++)
     {
-      h ^= (guchar) g_ascii_tolower (s[i]);
+      guchar c = (guchar) s[i];
+
+      /* inline ASCII lower-casing: this runs for every byte of every token */
+      h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
       h *= G_GUINT64_CONSTANT (0x100000001b3);
     }
   return mix64 (h);
@@ -558,15 +561,42 @@ lede_ner_features (const LedeNerInfo *info, guint n, guint i, guint s0, guint s1
   return k;
 }
 
+/* The word pairs with the label before it only through the label's kind:
+ * O, one that leaves an entity open, or one that closes it. With the full
+ * label it would be up to 17 lookups of rare words per token, as the decoder
+ * scores the pairs of every label before a token; the shape pairs (few, so
+ * their weights stay in cache) keep the full label. */
+enum { PREV_KIND_O, PREV_KIND_OPEN, PREV_KIND_CLOSED, N_PREV_KINDS };
+
+static inline guint
+prev_kind (guint8 prev)
+{
+  if (prev == 0)
+    return PREV_KIND_O;
+  return LEDE_NER_LABEL_POS (prev) == LEDE_NER_B || LEDE_NER_LABEL_POS (prev) == LEDE_NER_I
+         ? PREV_KIND_OPEN : PREV_KIND_CLOSED;
+}
+
+static inline guint32
+word_pair_feature (const LedeNerInfo *info, guint i, guint kind)
+{
+  return feat (35, kind * G_GUINT64_CONSTANT (1000003) + info[i].lower);
+}
+
+static inline void
+shape_pair_features (const LedeNerInfo *info, guint i, guint s1, guint8 prev, guint32 *out)
+{
+  guint64 next_shape = i + 1 < s1 ? info[i + 1].shape : PAD_AFTER;
+
+  out[0] = feat (32, prev * G_GUINT64_CONSTANT (1000003) + info[i].shape);
+  out[1] = feat (34, prev * G_GUINT64_CONSTANT (1000003) + next_shape);
+}
+
 guint
 lede_ner_pair_features (const LedeNerInfo *info, guint i, guint s1, guint8 prev, guint32 *out)
 {
-  const LedeNerInfo *f = &info[i];
-  guint64 next_shape = i + 1 < s1 ? info[i + 1].shape : PAD_AFTER;
-
-  out[0] = feat (32, prev * G_GUINT64_CONSTANT (1000003) + f->shape);
-  out[1] = feat (33, prev * G_GUINT64_CONSTANT (1000003) + f->lower);
-  out[2] = feat (34, prev * G_GUINT64_CONSTANT (1000003) + next_shape);
+  shape_pair_features (info, i, s1, prev, out);
+  out[2] = word_pair_feature (info, i, prev_kind (prev));
   return 3;
 }
 
@@ -603,10 +633,6 @@ lede_ner_transition_ok (guint8 prev, guint8 label, gboolean last)
          || LEDE_NER_LABEL_POS (label) == LEDE_NER_U;
 }
 
-/* the labels before a token that its pair features are scored with: they
- * cost three lookups each */
-#define VITERBI_PAIR_RANK 3
-
 void
 lede_ner_transitions (LedeNerScoreFunc score, gconstpointer weights,
                       float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS])
@@ -637,8 +663,9 @@ lede_ner_viterbi (const LedeNerInfo *info, guint n, guint s0, guint s1, guint pa
   g_autofree guint8 *back_heap = NULL;
   float *delta = delta_stack;
   guint8 *back = back_stack;
-  guint32 features[LEDE_NER_MAX_FEATURES], pair[3];
+  guint32 features[LEDE_NER_MAX_FEATURES], pair[2];
   float emit[LEDE_NER_N_LABELS], pair_scores[LEDE_NER_N_LABELS];
+  float word_pair[N_PREV_KINDS][LEDE_NER_N_LABELS];
   float *prev_row;
   static gsize once = 0;
   /* the labels that may follow each label (the BILOU constraints), not
@@ -669,27 +696,22 @@ lede_ner_viterbi (const LedeNerInfo *info, guint n, guint s0, guint s1, guint pa
       float *row = delta + (gsize) (i - s0 + 1) * LEDE_NER_N_LABELS;
       guint8 *bk = back + (gsize) (i - s0) * LEDE_NER_N_LABELS;
       gboolean last = i + 1 == s1;
-      guint8 top = 0, rank[LEDE_NER_N_LABELS];
-      guint nf, np, n_live = 0;
+      guint8 top = 0, live[LEDE_NER_N_LABELS];
+      guint nf, n_live = 0;
+      gboolean have_word_pair[N_PREV_KINDS] = { FALSE };
 
-      /* the labels before token i, best first (insertion sort of 17);
-       * after an unscored token only O is alive */
+      /* the labels alive before token i, and the best of them; after an
+       * unscored token only O is alive */
       if (i > s0 && !scored[i - 1])
-        rank[n_live++] = 0;
+        live[n_live++] = 0;
       else
         for (guint8 p = 0; p < LEDE_NER_N_LABELS; p++)
           if (prev_row[p] > -INFINITY)
             {
-              guint x = n_live++;
-
-              while (x > 0 && prev_row[rank[x - 1]] < prev_row[p])
-                {
-                  rank[x] = rank[x - 1];
-                  x--;
-                }
-              rank[x] = p;
+              live[n_live++] = p;
+              if (prev_row[p] > prev_row[top])
+                top = p;
             }
-      top = rank[0];
       /* a plain token continues an entity only when the best label before
        * it leaves one open, as in greedy decoding: the lattice stays thin
        * over lower-case text */
@@ -708,15 +730,26 @@ lede_ner_viterbi (const LedeNerInfo *info, guint n, guint s0, guint s1, guint pa
       score (weights, features, nf, emit);
       for (guint x = 0; x < n_live; x++)
         {
-          guint8 p = rank[x];
+          guint8 p = live[x];
+          guint kind = prev_kind (p);
 
-          np = x < VITERBI_PAIR_RANK ? lede_ner_pair_features (info, i, s1, p, pair) : 0;
-          if (np > 0)
-            score (weights, pair, np, pair_scores);
+          /* the word pair's weights once per kind of label before */
+          if (!have_word_pair[kind])
+            {
+              guint32 wf = word_pair_feature (info, i, kind);
+
+              score (weights, &wf, 1, word_pair[kind]);
+              have_word_pair[kind] = TRUE;
+            }
+          shape_pair_features (info, i, s1, p, pair);
+          score (weights, pair, 2, pair_scores);
+          /* small integers in tagging: the sum is exact, as one score call's */
+          for (guint l = 0; l < LEDE_NER_N_LABELS; l++)
+            pair_scores[l] += word_pair[kind][l];
           for (guint y = 0; y < n_follow[last][p]; y++)
             {
               guint8 l = follow[last][p][y];
-              float v = prev_row[p] + emit[l] + trans[p][l] + (np > 0 ? pair_scores[l] : 0);
+              float v = prev_row[p] + emit[l] + trans[p][l] + pair_scores[l];
 
               if (v > row[l])
                 row[l] = v, bk[l] = p;

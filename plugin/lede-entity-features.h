@@ -149,11 +149,11 @@ gboolean lede_ner_transition_ok       (guint8 prev, guint8 label, gboolean last)
 
 /* Viterbi decoding of the sentence [s0, s1) into labels[s0..s1): the best
  * sequence under emission, transition and label-pair scores, the lattice
- * thinned for speed (a plain token is O unscored unless one of the two best
- * labels before it leaves an entity open; the pair features are scored for
- * the best few labels before a token only); scored[i] says whether token i
- * was scored. Training decodes the same way, so it learns under the same
- * thinning. */
+ * thinned for speed: a plain token is O unscored unless the best label
+ * before it leaves an entity open (then only O is alive after it); a scored
+ * token's pair features are scored with every label alive before it.
+ * scored[i] says whether token i was scored. Training decodes the same way,
+ * so it learns under the same thinning. */
 void     lede_ner_viterbi             (const LedeNerInfo *info, guint n, guint s0, guint s1,
                                        guint pass, const guint8 *pass1,
                                        const LedeNerHistory *history, LedeNerScoreFunc score,

@@ -174,6 +174,101 @@ test_sample_article (void)
   find_title (doc, "President", "Vladimir Putin");
 }
 
+/* Weights for the decoder tests: feature → one label's weight. */
+typedef struct {
+  guint32 feature;
+  guint8  label;
+  float   weight;
+} TestWeight;
+
+static void
+test_weights_score (gconstpointer data, const guint32 *features, guint n, float *scores)
+{
+  const GArray *weights = data;
+
+  memset (scores, 0, sizeof (float) * LEDE_NER_N_LABELS);
+  for (guint f = 0; f < n; f++)
+    for (guint w = 0; w < weights->len; w++)
+      {
+        const TestWeight *x = &g_array_index (weights, TestWeight, w);
+
+        if (x->feature == features[f])
+          scores[x->label] += x->weight;
+      }
+}
+
+static void
+add_weight (GArray *weights, guint32 feature, guint8 label, float weight)
+{
+  TestWeight x = { feature, label, weight };
+
+  g_array_append_val (weights, x);
+}
+
+/* The pair features of a token are scored with every label alive before it,
+ * not only the best few: here the label that only the fifth best label
+ * before the second token leads to wins by its pair weight. */
+static void
+test_viterbi_pairs (void)
+{
+  LedeNerToken tokens[] = { { "Aaa", 3, TRUE }, { "Bbb", 3, FALSE } };
+  LedeGazetteer no_gazetteer = { 0 };
+  LedeNerInfo info[2];
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (TestWeight));
+  float trans[LEDE_NER_N_LABELS][LEDE_NER_N_LABELS];
+  guint8 labels[2];
+  gboolean scored[2];
+  guint32 pair[3], start = lede_ner_transition_feature (0);
+  guint8 u_misc = LEDE_NER_LABEL (LEDE_NER_MISC, LEDE_NER_U);
+
+  lede_ner_prepare (&no_gazetteer, tokens, 2, info);
+  /* before the second token: U-PER 4, U-ORG 3, U-LOC 2, O 1, U-MISC 0.5 */
+  add_weight (weights, start, LEDE_NER_LABEL (LEDE_NER_PER, LEDE_NER_U), 4);
+  add_weight (weights, start, LEDE_NER_LABEL (LEDE_NER_ORG, LEDE_NER_U), 3);
+  add_weight (weights, start, LEDE_NER_LABEL (LEDE_NER_LOC, LEDE_NER_U), 2);
+  add_weight (weights, start, 0, 1);
+  add_weight (weights, start, u_misc, 0.5f);
+  for (guint t = 0; t < LEDE_NER_N_TYPES; t++)
+    add_weight (weights, start, LEDE_NER_LABEL (t, LEDE_NER_B), -100);
+  /* the second token's shape after U-MISC says U-MISC */
+  lede_ner_pair_features (info, 1, 2, u_misc, pair);
+  add_weight (weights, pair[0], u_misc, 10);
+
+  lede_ner_transitions (test_weights_score, weights, trans);
+  lede_ner_viterbi (info, 2, 0, 2, 0, NULL, NULL, test_weights_score, weights, trans, labels,
+                    scored);
+  g_assert_true (scored[0] && scored[1]);
+  g_assert_cmpuint (labels[0], ==, u_misc);
+  g_assert_cmpuint (labels[1], ==, u_misc);
+}
+
+/* The word pairs with the kind of the label before it (O, open, closed);
+ * the shape pairs with the label itself. */
+static void
+test_pair_features (void)
+{
+  LedeNerToken tokens[] = { { "Aaa", 3, TRUE }, { "said", 4, FALSE } };
+  LedeGazetteer no_gazetteer = { 0 };
+  LedeNerInfo info[2];
+  guint32 u_per[3], l_org[3], b_per[3], i_loc[3], o[3];
+
+  lede_ner_prepare (&no_gazetteer, tokens, 2, info);
+  g_assert_cmpuint (lede_ner_pair_features (info, 1, 2, LEDE_NER_LABEL (LEDE_NER_PER, LEDE_NER_U), u_per), ==, 3);
+  lede_ner_pair_features (info, 1, 2, LEDE_NER_LABEL (LEDE_NER_ORG, LEDE_NER_L), l_org);
+  lede_ner_pair_features (info, 1, 2, LEDE_NER_LABEL (LEDE_NER_PER, LEDE_NER_B), b_per);
+  lede_ner_pair_features (info, 1, 2, LEDE_NER_LABEL (LEDE_NER_LOC, LEDE_NER_I), i_loc);
+  lede_ner_pair_features (info, 1, 2, 0, o);
+  /* closed labels share the word pair, open ones share another, O a third */
+  g_assert_cmpuint (u_per[2], ==, l_org[2]);
+  g_assert_cmpuint (b_per[2], ==, i_loc[2]);
+  g_assert_cmpuint (u_per[2], !=, b_per[2]);
+  g_assert_cmpuint (o[2], !=, u_per[2]);
+  g_assert_cmpuint (o[2], !=, b_per[2]);
+  /* the shape pairs keep the label */
+  g_assert_cmpuint (u_per[0], !=, l_org[0]);
+  g_assert_cmpuint (u_per[1], !=, l_org[1]);
+}
+
 /* The model is used in place from its bytes: a truncated or foreign file is
  * refused, and bytes that are not 8-byte aligned still load (from a copy). */
 static void
@@ -218,6 +313,8 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/grouping", test_grouping);
   g_test_add_func ("/entities/sample-article", test_sample_article);
   g_test_add_func ("/entities/model-bytes", test_model_bytes);
+  g_test_add_func ("/entities/viterbi-pairs", test_viterbi_pairs);
+  g_test_add_func ("/entities/pair-features", test_pair_features);
   status = g_test_run ();
   lede_model_free (model);
   return status;
