@@ -741,6 +741,10 @@ np_back (const Ctx *c, guint last, guint floor)
   while (i <= (gint64) last && (word_in (c, (guint) i, (const char *const[]) { "and", "of", "for", "'s", "’s", NULL })
                                  || tok (c, (guint) i)->kind == LEDE_TOKEN_PUNCT))
     i++;
+  /* "... meeting with Xi at the guesthouse shows": the phrase ran to its
+   * length bound inside a prepositional phrase; its head is further back */
+  if (i <= (gint64) last && taken >= MAX_NP_TOKENS && word_in (c, (guint) i, np_prepositions))
+    return -1;
   return i > (gint64) last ? -1 : i;
 }
 

@@ -242,6 +242,24 @@ test_not_cues (void)
   g_assert_cmpuint (doc->quotes->len, ==, 0);
 }
 
+/* A source phrase cut by the length bound inside a prepositional phrase:
+ * "with Premier Ana Lopez at the Old Harbour Town Hall ..." is no speaker. */
+static void
+test_long_source (void)
+{
+  g_autoptr(LedeDoc) doc = annotate ("A video of him meeting with Premier Ana Lopez at the Old Harbour "
+                                     "Town Hall in Springfield on the same day shows signs of strain.");
+
+  dump (doc);
+  for (guint k = 0; k < doc->quotes->len; k++)
+    {
+      const LedeQuote *q = &g_array_index (doc->quotes, LedeQuote, k);
+      g_autofree char *source = span_text (doc, q->source);
+
+      g_assert_true (*source == '\0' || g_str_has_prefix (source, "A video"));
+    }
+}
+
 static void
 test_broken_quote (void)
 {
@@ -423,6 +441,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quotes/sourceless", test_sourceless);
   g_test_add_func ("/quotes/dash-credit", test_dash_credit);
   g_test_add_func ("/quotes/not-cues", test_not_cues);
+  g_test_add_func ("/quotes/long-source", test_long_source);
   g_test_add_func ("/quotes/broken-quote", test_broken_quote);
   g_test_add_func ("/quotes/paragraphs", test_paragraphs);
   g_test_add_func ("/quotes/pronoun-entity", test_pronoun_entity);
