@@ -331,24 +331,10 @@ tok (const Ctx *c, guint i)
   return &g_array_index (c->doc->tokens, LedeToken, i);
 }
 
-/* Lower-cases a word into buf; FALSE when it is too long to be a lexicon word. */
-static gboolean
+static inline gboolean
 lower_word (const Ctx *c, guint i, char *buf, gsize size)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = t->end - t->start;
-
-  if (len == 0 || len >= size)
-    return FALSE;
-  for (gsize k = 0; k < len; k++)
-    {
-      char ch = c->doc->text[t->start + k];
-
-      /* by hand: a call per character shows in profiles of this per-token loop */
-      buf[k] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-    }
-  buf[len] = '\0';
-  return TRUE;
+  return lede_token_lower (c->doc, i, buf, size);
 }
 
 static inline gboolean
@@ -357,13 +343,10 @@ has_class (const Ctx *c, guint i, guint word_class)
   return (c->tok_word[i] & word_class) != 0;
 }
 
-static gboolean
+static inline gboolean
 word_is (const Ctx *c, guint i, const char *word)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = strlen (word);
-
-  return t->end - t->start == len && g_ascii_strncasecmp (c->doc->text + t->start, word, len) == 0;
+  return lede_token_word_is (c->doc, i, word);
 }
 
 static gboolean
@@ -372,20 +355,16 @@ is_punct (const Ctx *c, guint i)
   return tok (c, i)->kind == LEDE_TOKEN_PUNCT;
 }
 
-static gboolean
+static inline gboolean
 is_capitalized (const Ctx *c, guint i)
 {
-  return g_unichar_isupper (g_utf8_get_char (c->doc->text + tok (c, i)->start));
+  return lede_token_is_capitalized (c->doc, i);
 }
 
-static gboolean
+static inline gboolean
 is_adverb (const Ctx *c, guint i)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = t->end - t->start;
-
-  return t->kind == LEDE_TOKEN_WORD && len > 3 && !is_capitalized (c, i)
-         && memcmp (c->doc->text + t->end - 2, "ly", 2) == 0;
+  return lede_token_is_ly_adverb (c->doc, i);
 }
 
 /* A word that may be part of a common noun phrase. */

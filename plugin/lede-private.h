@@ -334,6 +334,12 @@ LedeDoc   *lede_pipeline_run               (const LedeModel *model, const LedeOp
 LedeDoc   *lede_annotator_run              (LedeAnnotator *self, const char *text, gsize len,
                                             const char *meta_json, GError **error);
 
+/* words of tokens, as the rule layers read them (lede-tokens.c) */
+gboolean   lede_token_lower                (const LedeDoc *doc, guint i, char *buf, gsize size);
+gboolean   lede_token_word_is              (const LedeDoc *doc, guint i, const char *word);
+gboolean   lede_token_is_capitalized       (const LedeDoc *doc, guint i);
+gboolean   lede_token_is_ly_adverb         (const LedeDoc *doc, guint i);
+
 /* string helpers shared by layers (lede-text.c) */
 const char *lede_structure_kind_to_string  (LedeStructureKind kind);
 const char *lede_token_kind_to_string      (LedeTokenKind kind);

@@ -251,31 +251,10 @@ tok_char (const Ctx *c, guint i)
   return g_utf8_get_char (c->doc->text + tok (c, i)->start);
 }
 
-/* Lower-cases an ASCII-ish word into buf; FALSE when it is too long to be a lexicon word. */
-static gboolean
+static inline gboolean
 lower_word (const Ctx *c, guint i, char *buf, gsize size)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = t->end - t->start;
-  const char *s = c->doc->text + t->start;
-  gsize o = 0;
-
-  if (len == 0 || len >= size)
-    return FALSE;
-  for (gsize k = 0; k < len; k++)
-    {
-      /* curly apostrophe in "n’t" */
-      if ((guchar) s[k] == 0xE2 && k + 2 < len && (guchar) s[k + 1] == 0x80
-          && (guchar) s[k + 2] == 0x99)
-        {
-          buf[o++] = '\'';
-          k += 2;
-          continue;
-        }
-      buf[o++] = g_ascii_tolower (s[k]);
-    }
-  buf[o] = '\0';
-  return TRUE;
+  return lede_token_lower (c->doc, i, buf, size);
 }
 
 static gboolean
@@ -291,13 +270,10 @@ word_in (const Ctx *c, guint i, const char *const *list)
   return FALSE;
 }
 
-static gboolean
+static inline gboolean
 word_is (const Ctx *c, guint i, const char *word)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = strlen (word);
-
-  return t->end - t->start == len && g_ascii_strncasecmp (c->doc->text + t->start, word, len) == 0;
+  return lede_token_word_is (c->doc, i, word);
 }
 
 static gboolean is_capitalized (const Ctx *c, guint i);
@@ -379,20 +355,16 @@ is_dash (const Ctx *c, guint i)
              && memcmp (c->doc->text + t->start, "--", 2) == 0);
 }
 
-static gboolean
+static inline gboolean
 is_capitalized (const Ctx *c, guint i)
 {
-  return g_unichar_isupper (tok_char (c, i));
+  return lede_token_is_capitalized (c->doc, i);
 }
 
-static gboolean
+static inline gboolean
 is_adverb (const Ctx *c, guint i)
 {
-  const LedeToken *t = tok (c, i);
-  gsize len = t->end - t->start;
-
-  return t->kind == LEDE_TOKEN_WORD && len > 3 && !is_capitalized (c, i)
-         && memcmp (c->doc->text + t->end - 2, "ly", 2) == 0;
+  return lede_token_is_ly_adverb (c->doc, i);
 }
 
 /* The longest stretch of tokens read as one sentence (see lede_quotes_annotate). */
