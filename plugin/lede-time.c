@@ -2760,6 +2760,27 @@ match_weekday (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
+/* A two-digit plural with no apostrophe that is no decade: an age ("in his
+ * 30s", "her late 40s") or a model name ("KC-30s"). */
+static gboolean
+is_age_or_model (const Ctx *c, guint j)
+{
+  guint k = j;
+
+  if (c->a[j].apos)
+    return FALSE;
+  if (k > 1 && is_punct (c, k - 1, '-') && glued (c, k) && glued (c, k - 1) && c->a[k - 2].kind == ATOM_WORD)
+    {
+      if (!is_word (c, k - 2, W_MID))
+        return TRUE;
+      k -= 2;
+    }
+  if (k > 0 && (is_word (c, k - 1, W_EARLY) || is_word (c, k - 1, W_LATE) || is_word (c, k - 1, W_MID)))
+    k--;
+  return k > 0 && (text_is (c, k - 1, "his") || text_is (c, k - 1, "her") || text_is (c, k - 1, "their")
+                   || text_is (c, k - 1, "my") || text_is (c, k - 1, "your") || text_is (c, k - 1, "our"));
+}
+
 /* Years with their words around them: "1990", "the year 2000", "fiscal 2023",
  * "FY2023", "nineteen ninety-six"; decades "the 1990s", "the '80s", "the
  * nineties"; centuries "the 20th century", "this century". */
@@ -2833,7 +2854,7 @@ match_year (Ctx *c, guint i, Match *m)
   /* the 1990s, the '80s, the 80s */
   if (j < c->n && c->a[j].kind == ATOM_NUM && c->a[j].plural
       && ((c->a[j].digits == 4 && c->a[j].num % 10 == 0 && c->a[j].num >= 1000 && c->a[j].num < 3000)
-          || (c->a[j].digits == 2 && c->a[j].num % 10 == 0)))
+          || (c->a[j].digits == 2 && c->a[j].num % 10 == 0 && !is_age_or_model (c, j))))
     {
       y = c->a[j].digits == 4 ? c->a[j].num : 1900 + c->a[j].num;
       m->end = j + 1;

@@ -229,6 +229,31 @@ test_forms3 (void)
   }
 }
 
+/* Issue 5, fourth pass; against the same Thursday 2022-12-22. */
+static const Case forms4[] = {
+  { "Jazz clubs boomed in the 20s and faded in the 30s.", "the 30s", LEDE_TIMEX_DATE, "193", "none" },
+  { "Rents soared in the mid-80s.", "the mid-80s", LEDE_TIMEX_DATE, "198", "none" },
+};
+
+static void
+test_forms4 (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (forms4); i++)
+    {
+      g_test_message ("%s", forms4[i].text);
+      check_case (&forms4[i], PUBLISHED);
+    }
+  /* ages and model names are no decades */
+  {
+    static const char text[] = "The pilot, in his early 40s, flew one of the air force's KC-30s. "
+                               "Both sisters are in their 70s.";
+    g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
+
+    dump (doc);
+    g_assert_cmpuint (doc->timexes->len, ==, 0);
+  }
+}
+
 static void
 test_forms2 (void)
 {
@@ -465,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/time/forms", test_forms);
   g_test_add_func ("/time/forms2", test_forms2);
   g_test_add_func ("/time/forms3", test_forms3);
+  g_test_add_func ("/time/forms4", test_forms4);
   g_test_add_func ("/time/modifiers", test_modifiers);
   g_test_add_func ("/time/anchors", test_anchors);
   g_test_add_func ("/time/sample-article", test_sample_article);
