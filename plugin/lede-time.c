@@ -3506,6 +3506,22 @@ match_point (Ctx *c, guint i, Match *m)
 
 /* ------------------------------------------------------------------ driver */
 
+/* "last" after "to" or a modal, before a count or a plural unit, is the verb. */
+static gboolean
+last_is_verb (const Ctx *c, guint i)
+{
+  Count n;
+  guint next;
+  gint unit;
+  gboolean plural = FALSE;
+
+  if (!(is_word (c, i - 1, W_TO) || text_is (c, i - 1, "will") || text_is (c, i - 1, "would")
+        || text_is (c, i - 1, "could") || text_is (c, i - 1, "may") || text_is (c, i - 1, "might")
+        || text_is (c, i - 1, "can") || text_is (c, i - 1, "should") || text_is (c, i - 1, "must")))
+    return FALSE;
+  return count_at (c, i + 1, &n, &next) || (is_unit (c, i + 1, &unit, &plural) && plural);
+}
+
 /* Every rule starts at a number or a word of the lexicon, and most of those
  * need another time word, a number or a hyphen right after them: a cheap
  * test that spares the rules most of the text. */
@@ -3530,6 +3546,10 @@ may_start (const Ctx *c, guint i)
     case LX_WORD:
       if (a->lex->flags & LXF_SOLO)
         return TRUE;
+      /* the verb before a length: "expected to last two weeks", "could last
+       * months"; not "flew to last week's summit" */
+      if (a->lex->val == W_LAST && i > 0 && !a->cap && last_is_verb (c, i))
+        return FALSE;
       return (a->lex->flags & LXF_LEAD) && next != NULL
              && (next->lex != NULL || next->kind == ATOM_NUM
                  || (next->kind == ATOM_PUNCT && next->ch == '-'));

@@ -233,6 +233,8 @@ test_forms3 (void)
 static const Case forms4[] = {
   { "Jazz clubs boomed in the 20s and faded in the 30s.", "the 30s", LEDE_TIMEX_DATE, "193", "none" },
   { "Rents soared in the mid-80s.", "the mid-80s", LEDE_TIMEX_DATE, "198", "none" },
+  { "The inquiry is expected to last two weeks.", "two weeks", LEDE_TIMEX_DURATION, "P2W", "none" },
+  { "The envoy flew to last week's summit.", "last week", LEDE_TIMEX_DATE, "2022-W50", "publication" },
 };
 
 static void
