@@ -1208,6 +1208,10 @@ match_set (Ctx *c, guint i, Match *m)
     {
       char value[16];
 
+      /* a paper's name: "China Daily", "the Daily Mail", "Business Weekly" */
+      if (c->a[i].cap && ((i > 0 && c->a[i - 1].kind == ATOM_WORD && c->a[i - 1].cap)
+                          || (i + 1 < c->n && c->a[i + 1].kind == ATOM_WORD && c->a[i + 1].cap)))
+        return FALSE;
       if (lex->val == UNIT_NIGHT)
         g_strlcpy (value, "XXXX-XX-XXTNI", sizeof value);
       else
@@ -2745,6 +2749,29 @@ match_numeric_date (Ctx *c, guint i, Match *m)
 }
 
 /* Friday, on the most recent Friday unless the verbs point forward. */
+/* A day joined by "and" or "or" to a day ahead named just before it in the
+ * same sentence lies ahead too: "to Paris on Monday and to Rome on Tuesday",
+ * where the verb is too far back to say. */
+static gboolean
+joined_to_day_ahead (const Ctx *c, guint i)
+{
+  const LedeTimex *prev;
+  GDate d, base;
+  gboolean joined = FALSE;
+  guint k;
+
+  if (!c->has_anchor || c->ref < 0 || c->ref != (gint) c->doc->timexes->len - 1
+      || c->ref_sentence != c->sentence || c->ref_pt.gran != GR_DAY || !point_to_date (&c->ref_pt, &d))
+    return FALSE;
+  prev = &g_array_index (c->doc->timexes, LedeTimex, c->ref);
+  for (k = i; k > 0 && i - k < 10 && c->a[k - 1].start >= prev->end; k--)
+    joined = joined || is_word (c, k - 1, W_AND) || is_word (c, k - 1, W_OR);
+  if (k == 0 || c->a[k - 1].end != prev->end)
+    return FALSE;
+  base = c->anchor;
+  return joined && g_date_compare (&d, &base) > 0;
+}
+
 static gboolean
 match_weekday (Ctx *c, guint i, Match *m)
 {
@@ -2756,7 +2783,7 @@ match_weekday (Ctx *c, guint i, Match *m)
     return FALSE;
   m->end = j;
   m->is_point = TRUE;
-  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 ? 1 : 0);
+  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 || joined_to_day_ahead (c, i) ? 1 : 0);
   return TRUE;
 }
 

@@ -235,6 +235,15 @@ static const Case forms4[] = {
   { "Rents soared in the mid-80s.", "the mid-80s", LEDE_TIMEX_DATE, "198", "none" },
   { "The inquiry is expected to last two weeks.", "two weeks", LEDE_TIMEX_DURATION, "P2W", "none" },
   { "The envoy flew to last week's summit.", "last week", LEDE_TIMEX_DATE, "2022-W50", "publication" },
+  /* the present of a timetable points ahead */
+  { "The new assembly convenes Monday in the old hall.", "Monday", LEDE_TIMEX_DATE, "2022-12-26", "publication" },
+  { "The night ferry departs Saturday from the north pier.", "Saturday", LEDE_TIMEX_DATE, "2022-12-24", "publication" },
+  /* a day joined to a day ahead, the verb out of reach */
+  { "The envoy will travel to Lagos on Monday and then to Accra and Dakar on Tuesday.", "Tuesday",
+    LEDE_TIMEX_DATE, "2022-12-27", "publication" },
+  { "The envoy travelled to Lagos on Monday and then to Accra and Dakar on Tuesday.", "Tuesday",
+    LEDE_TIMEX_DATE, "2022-12-20", "publication" },
+  { "Daily ferries link the two islands.", "Daily", LEDE_TIMEX_SET, "P1D", "none" },
 };
 
 static void
@@ -245,10 +254,11 @@ test_forms4 (void)
       g_test_message ("%s", forms4[i].text);
       check_case (&forms4[i], PUBLISHED);
     }
-  /* ages and model names are no decades */
+  /* ages and model names are no decades, nor are papers' names sets */
   {
     static const char text[] = "The pilot, in his early 40s, flew one of the air force's KC-30s. "
-                               "Both sisters are in their 70s.";
+                               "Both sisters are in their 70s. The Harbour Daily and the Daily "
+                               "Courier printed it.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
