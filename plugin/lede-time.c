@@ -1443,6 +1443,22 @@ span_context (const Ctx *c)
          && c->ref_span > c->ref_quarter;
 }
 
+/* A verb whose object is a length of time: "took a month", "could take a
+ * week", "waited a year". */
+static gboolean
+is_length_verb (const Ctx *c, guint i)
+{
+  static const char *const verbs[] = {
+    "take", "takes", "taking", "took", "taken", "last", "lasts", "lasting", "lasted",
+    "spend", "spends", "spending", "spent", "wait", "waits", "waiting", "waited",
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (text_is (c, i, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Durations and what is counted from them: "five years", "the past three
  * years", "two-year", "two years ago", "a year earlier", "recent weeks". */
 static gboolean
@@ -1722,10 +1738,10 @@ match_duration (Ctx *c, guint i, Match *m)
                            || before == W_OVER || before == W_AFTER || before == W_THAN
                            || before == W_DURING || before == W_ABOUT || before == W_NEARLY
                            || before == W_ALMOST || before == W_BEFORE || before == W_ONCE
-                           || text_is (c, i - 1, "took") || text_is (c, i - 1, "lasted")
-                           || text_is (c, i - 1, "spent") || text_is (c, i - 1, "last")
+                           || is_length_verb (c, i - 1)
                            || text_is (c, i - 1, "only") || text_is (c, i - 1, "just")
-                           || text_is (c, i - 1, "least") || text_is (c, i - 1, "than")))
+                           || text_is (c, i - 1, "least") || text_is (c, i - 1, "than")
+                           || (text_is (c, i - 1, "as") && i > 2 && text_is (c, i - 3, "as"))))
         return FALSE;
     }
 

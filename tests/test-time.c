@@ -244,6 +244,10 @@ static const Case forms4[] = {
   { "The envoy travelled to Lagos on Monday and then to Accra and Dakar on Tuesday.", "Tuesday",
     LEDE_TIMEX_DATE, "2022-12-20", "publication" },
   { "Daily ferries link the two islands.", "Daily", LEDE_TIMEX_SET, "P1D", "none" },
+  /* a length as the object of taking, lasting, waiting */
+  { "The repairs could take a month or more.", "a month", LEDE_TIMEX_DURATION, "P1M", "none" },
+  { "Fishermen waited a week for the storm to pass.", "a week", LEDE_TIMEX_DURATION, "P1W", "none" },
+  { "The drought may last as long as a year.", "a year", LEDE_TIMEX_DURATION, "P1Y", "none" },
 };
 
 static void
