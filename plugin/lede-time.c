@@ -1866,6 +1866,21 @@ match_ref_word (Ctx *c, guint i, Match *m)
 }
 
 /* today, yesterday, tomorrow, tonight, this morning, last night */
+/* Nouns after "today's" that make it the present age: "today's youth". */
+static gboolean
+is_generic_present (const Ctx *c, guint i)
+{
+  static const char *const nouns[] = {
+    "youth", "young", "world", "society", "generation", "children", "kids", "teenagers",
+    "standards", "culture", "families", "schools",
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (nouns); k++)
+    if (text_is (c, i, nouns[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 match_deictic_day (Ctx *c, guint i, Match *m)
 {
@@ -1881,6 +1896,9 @@ match_deictic_day (Ctx *c, guint i, Match *m)
     case W_TODAY:
       /* a title: "USA Today", "VOA Today", "NBC's Today" */
       if (c->a[i].cap && i > 0 && (is_acronym (c, i - 1) || (i > 1 && possessive_at (c, i - 2))))
+        return FALSE;
+      /* the present age, not a day: "today's youth", "today's world" */
+      if (possessive_at (c, i + 1) && is_generic_present (c, i + 3))
         return FALSE;
       break;
     case W_YESTERDAY:

@@ -245,6 +245,7 @@ static const Case forms4[] = {
     LEDE_TIMEX_DATE, "2022-12-20", "publication" },
   { "Daily ferries link the two islands.", "Daily", LEDE_TIMEX_SET, "P1D", "none" },
   /* a length as the object of taking, lasting, waiting */
+  { "Today's session ran late.", "Today", LEDE_TIMEX_DATE, "2022-12-22", "publication" },
   { "The repairs could take a month or more.", "a month", LEDE_TIMEX_DURATION, "P1M", "none" },
   { "Fishermen waited a week for the storm to pass.", "a week", LEDE_TIMEX_DURATION, "P1W", "none" },
   { "The drought may last as long as a year.", "a year", LEDE_TIMEX_DURATION, "P1Y", "none" },
@@ -258,11 +259,13 @@ test_forms4 (void)
       g_test_message ("%s", forms4[i].text);
       check_case (&forms4[i], PUBLISHED);
     }
-  /* ages and model names are no decades, nor are papers' names sets */
+  /* ages and model names are no decades, papers' names no sets, and the
+   * present age of "today's youth" no day */
   {
     static const char text[] = "The pilot, in his early 40s, flew one of the air force's KC-30s. "
                                "Both sisters are in their 70s. The Harbour Daily and the Daily "
-                               "Courier printed it.";
+                               "Courier printed it. Music shapes today's youth more than "
+                               "today\u2019s schools do.";
     g_autoptr(LedeDoc) doc = annotate (text, strlen (text), PUBLISHED);
 
     dump (doc);
