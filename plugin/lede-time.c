@@ -1561,6 +1561,10 @@ match_duration (Ctx *c, guint i, Match *m)
         return FALSE;
       if (hyphen && is_punct (c, j, '-') && glued (c, j) && is_word (c, j + 1, W_LONG))
         j += 2;
+      /* TimeML leaves the article out of a length used as an adjective:
+       * the "30-day" of "the 30-day deadline" */
+      if (hyphen && the && rel == 0 && mod == NULL)
+        return FALSE;
       /* a year and a half */
       if (is_word (c, j, W_AND) && is_word (c, j + 1, W_A) && is_word (c, j + 2, W_HALF))
         {
