@@ -3371,10 +3371,11 @@ match_time (Ctx *c, guint i, Match *m)
           hour = h;
           q++;
         }
+      /* 10:30 with a zone or a preposition, before any "around": "at around 10:30" */
       else if (hour < 0 && q > j + 1 && h < 24
-               && (lex_at (c, q, LX_ZONE) || is_word (c, j - 1, W_AT) || is_word (c, j - 1, W_BY)
-                   || is_word (c, j - 1, W_UNTIL) || is_word (c, j - 1, W_FROM)
-                   || is_word (c, j - 1, W_AFTER) || is_word (c, j - 1, W_BEFORE)))
+               && (lex_at (c, q, LX_ZONE) || is_word (c, i - 1, W_AT) || is_word (c, i - 1, W_BY)
+                   || is_word (c, i - 1, W_UNTIL) || is_word (c, i - 1, W_FROM)
+                   || is_word (c, i - 1, W_AFTER) || is_word (c, i - 1, W_BEFORE)))
         hour = h;
       if (hour < 0)
         return FALSE;

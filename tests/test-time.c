@@ -247,6 +247,8 @@ static const Case forms4[] = {
   /* a length as the object of taking, lasting, waiting */
   { "Today's session ran late.", "Today", LEDE_TIMEX_DATE, "2022-12-22", "publication" },
   { "The regulator set the 30-day deadline.", "30-day", LEDE_TIMEX_DURATION, "P30D", "none" },
+  { "The blast came at around 2:30 in the afternoon.", "around 2:30 in the afternoon", LEDE_TIMEX_TIME,
+    "2022-12-22T14:30", "publication" },
   { "The repairs could take a month or more.", "a month", LEDE_TIMEX_DURATION, "P1M", "none" },
   { "Fishermen waited a week for the storm to pass.", "a week", LEDE_TIMEX_DURATION, "P1W", "none" },
   { "The drought may last as long as a year.", "a year", LEDE_TIMEX_DURATION, "P1Y", "none" },
