@@ -367,6 +367,16 @@ text_is (const Ctx *c, guint i, const char *word)
          && g_ascii_strncasecmp (c->doc->text + c->a[i].start, word, len) == 0;
 }
 
+/* Atom i is one of the n words (lower case). */
+static gboolean
+text_is_any (const Ctx *c, guint i, const char *const *words, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (text_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The possessive "'s" (either apostrophe) at atom i: "this year's". */
 static gboolean
 possessive_at (const Ctx *c, guint i)
@@ -1443,6 +1453,17 @@ span_context (const Ctx *c)
          && c->ref_span > c->ref_quarter;
 }
 
+/* A modal verb: "will", "could", "must" ... */
+static gboolean
+is_modal (const Ctx *c, guint i)
+{
+  static const char *const modals[] = {
+    "will", "would", "could", "may", "might", "can", "should", "must",
+  };
+
+  return text_is_any (c, i, modals, G_N_ELEMENTS (modals));
+}
+
 /* A verb whose object is a length of time: "took a month", "could take a
  * week", "waited a year". */
 static gboolean
@@ -1453,10 +1474,7 @@ is_length_verb (const Ctx *c, guint i)
     "spend", "spends", "spending", "spent", "wait", "waits", "waiting", "waited",
   };
 
-  for (gsize k = 0; k < G_N_ELEMENTS (verbs); k++)
-    if (text_is (c, i, verbs[k]))
-      return TRUE;
-  return FALSE;
+  return text_is_any (c, i, verbs, G_N_ELEMENTS (verbs));
 }
 
 /* Durations and what is counted from them: "five years", "the past three
@@ -1751,8 +1769,7 @@ match_duration (Ctx *c, guint i, Match *m)
 
   /* "will one day be": some day ahead, not a day's length */
   if (n.count == 1 && unit == UNIT_DAY && !plural && !the && rel == 0 && text_is (c, i, "one") && i > 0
-      && (text_is (c, i - 1, "will") || text_is (c, i - 1, "would") || text_is (c, i - 1, "could")
-          || text_is (c, i - 1, "may") || text_is (c, i - 1, "might") || text_is (c, i - 1, "can")))
+      && is_modal (c, i - 1))
     {
       match_value (m, LEDE_TIMEX_DATE, "FUTURE_REF");
       return TRUE;
@@ -1869,7 +1886,6 @@ match_ref_word (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
-/* today, yesterday, tomorrow, tonight, this morning, last night */
 /* Nouns after "today's" that make it the present age: "today's youth". */
 static gboolean
 is_generic_present (const Ctx *c, guint i)
@@ -1879,12 +1895,10 @@ is_generic_present (const Ctx *c, guint i)
     "standards", "culture", "families", "schools",
   };
 
-  for (gsize k = 0; k < G_N_ELEMENTS (nouns); k++)
-    if (text_is (c, i, nouns[k]))
-      return TRUE;
-  return FALSE;
+  return text_is_any (c, i, nouns, G_N_ELEMENTS (nouns));
 }
 
+/* today, yesterday, tomorrow, tonight, this morning, last night */
 static gboolean
 match_deictic_day (Ctx *c, guint i, Match *m)
 {
@@ -2786,7 +2800,6 @@ match_numeric_date (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
-/* Friday, on the most recent Friday unless the verbs point forward. */
 /* A day joined by "and" or "or" to a day ahead named just before it in the
  * same sentence lies ahead too: "to Paris on Monday and to Rome on Tuesday",
  * where the verb is too far back to say. */
@@ -2810,6 +2823,7 @@ joined_to_day_ahead (const Ctx *c, guint i)
   return joined && g_date_compare (&d, &base) > 0;
 }
 
+/* Friday, on the most recent Friday unless the verbs point forward. */
 static gboolean
 match_weekday (Ctx *c, guint i, Match *m)
 {
@@ -3581,9 +3595,7 @@ last_is_verb (const Ctx *c, guint i)
   gint unit;
   gboolean plural = FALSE;
 
-  if (!(is_word (c, i - 1, W_TO) || text_is (c, i - 1, "will") || text_is (c, i - 1, "would")
-        || text_is (c, i - 1, "could") || text_is (c, i - 1, "may") || text_is (c, i - 1, "might")
-        || text_is (c, i - 1, "can") || text_is (c, i - 1, "should") || text_is (c, i - 1, "must")))
+  if (!(is_word (c, i - 1, W_TO) || is_modal (c, i - 1)))
     return FALSE;
   return count_at (c, i + 1, &n, &next) || (is_unit (c, i + 1, &unit, &plural) && plural);
 }
