@@ -121,6 +121,10 @@ static const LedeTimeLex lexicon[] = {
   TENSE ("due", 1), TENSE ("upcoming", 1), TENSE ("forthcoming", 1),
   TENSE ("effective", 1), TENSE ("soon", 1), TENSE ("planning", 1), TENSE ("planned", 1),
   TENSE ("plans", 1), TENSE ("payable", 1), TENSE ("ahead", 1),
+  /* the present of a timetable: "meets separately Monday", "opens Saturday" */
+  TENSE ("meets", 1), TENSE ("opens", 1), TENSE ("reopens", 1), TENSE ("arrives", 1),
+  TENSE ("begins", 1), TENSE ("starts", 1), TENSE ("resumes", 1), TENSE ("convenes", 1),
+  TENSE ("departs", 1), TENSE ("expires", 1), TENSE ("travels", 1),
   /* forward only before "to": "plans to", "set to", "going to" */
   { "going", LX_TENSE, LXF_CUE, 1 }, { "plan", LX_TENSE, LXF_CUE, 1 },
   { "set", LX_TENSE, LXF_CUE, 1 },

@@ -367,6 +367,16 @@ text_is (const Ctx *c, guint i, const char *word)
          && g_ascii_strncasecmp (c->doc->text + c->a[i].start, word, len) == 0;
 }
 
+/* Atom i is one of the n words (lower case). */
+static gboolean
+text_is_any (const Ctx *c, guint i, const char *const *words, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (text_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The possessive "'s" (either apostrophe) at atom i: "this year's". */
 static gboolean
 possessive_at (const Ctx *c, guint i)
@@ -1208,6 +1218,10 @@ match_set (Ctx *c, guint i, Match *m)
     {
       char value[16];
 
+      /* a paper's name: "China Daily", "the Daily Mail", "Business Weekly" */
+      if (c->a[i].cap && ((i > 0 && c->a[i - 1].kind == ATOM_WORD && c->a[i - 1].cap)
+                          || (i + 1 < c->n && c->a[i + 1].kind == ATOM_WORD && c->a[i + 1].cap)))
+        return FALSE;
       if (lex->val == UNIT_NIGHT)
         g_strlcpy (value, "XXXX-XX-XXTNI", sizeof value);
       else
@@ -1439,6 +1453,30 @@ span_context (const Ctx *c)
          && c->ref_span > c->ref_quarter;
 }
 
+/* A modal verb: "will", "could", "must" ... */
+static gboolean
+is_modal (const Ctx *c, guint i)
+{
+  static const char *const modals[] = {
+    "will", "would", "could", "may", "might", "can", "should", "must",
+  };
+
+  return text_is_any (c, i, modals, G_N_ELEMENTS (modals));
+}
+
+/* A verb whose object is a length of time: "took a month", "could take a
+ * week", "waited a year". */
+static gboolean
+is_length_verb (const Ctx *c, guint i)
+{
+  static const char *const verbs[] = {
+    "take", "takes", "taking", "took", "taken", "last", "lasts", "lasting", "lasted",
+    "spend", "spends", "spending", "spent", "wait", "waits", "waiting", "waited",
+  };
+
+  return text_is_any (c, i, verbs, G_N_ELEMENTS (verbs));
+}
+
 /* Durations and what is counted from them: "five years", "the past three
  * years", "two-year", "two years ago", "a year earlier", "recent weeks". */
 static gboolean
@@ -1541,6 +1579,10 @@ match_duration (Ctx *c, guint i, Match *m)
         return FALSE;
       if (hyphen && is_punct (c, j, '-') && glued (c, j) && is_word (c, j + 1, W_LONG))
         j += 2;
+      /* TimeML leaves the article out of a length used as an adjective:
+       * the "30-day" of "the 30-day deadline" */
+      if (hyphen && the && rel == 0 && mod == NULL)
+        return FALSE;
       /* a year and a half */
       if (is_word (c, j, W_AND) && is_word (c, j + 1, W_A) && is_word (c, j + 2, W_HALF))
         {
@@ -1718,17 +1760,16 @@ match_duration (Ctx *c, guint i, Match *m)
                            || before == W_OVER || before == W_AFTER || before == W_THAN
                            || before == W_DURING || before == W_ABOUT || before == W_NEARLY
                            || before == W_ALMOST || before == W_BEFORE || before == W_ONCE
-                           || text_is (c, i - 1, "took") || text_is (c, i - 1, "lasted")
-                           || text_is (c, i - 1, "spent") || text_is (c, i - 1, "last")
+                           || is_length_verb (c, i - 1)
                            || text_is (c, i - 1, "only") || text_is (c, i - 1, "just")
-                           || text_is (c, i - 1, "least") || text_is (c, i - 1, "than")))
+                           || text_is (c, i - 1, "least") || text_is (c, i - 1, "than")
+                           || (text_is (c, i - 1, "as") && i > 2 && text_is (c, i - 3, "as"))))
         return FALSE;
     }
 
   /* "will one day be": some day ahead, not a day's length */
   if (n.count == 1 && unit == UNIT_DAY && !plural && !the && rel == 0 && text_is (c, i, "one") && i > 0
-      && (text_is (c, i - 1, "will") || text_is (c, i - 1, "would") || text_is (c, i - 1, "could")
-          || text_is (c, i - 1, "may") || text_is (c, i - 1, "might") || text_is (c, i - 1, "can")))
+      && is_modal (c, i - 1))
     {
       match_value (m, LEDE_TIMEX_DATE, "FUTURE_REF");
       return TRUE;
@@ -1845,6 +1886,18 @@ match_ref_word (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
+/* Nouns after "today's" that make it the present age: "today's youth". */
+static gboolean
+is_generic_present (const Ctx *c, guint i)
+{
+  static const char *const nouns[] = {
+    "youth", "young", "world", "society", "generation", "children", "kids", "teenagers",
+    "standards", "culture", "families", "schools",
+  };
+
+  return text_is_any (c, i, nouns, G_N_ELEMENTS (nouns));
+}
+
 /* today, yesterday, tomorrow, tonight, this morning, last night */
 static gboolean
 match_deictic_day (Ctx *c, guint i, Match *m)
@@ -1861,6 +1914,9 @@ match_deictic_day (Ctx *c, guint i, Match *m)
     case W_TODAY:
       /* a title: "USA Today", "VOA Today", "NBC's Today" */
       if (c->a[i].cap && i > 0 && (is_acronym (c, i - 1) || (i > 1 && possessive_at (c, i - 2))))
+        return FALSE;
+      /* the present age, not a day: "today's youth", "today's world" */
+      if (possessive_at (c, i + 1) && is_generic_present (c, i + 3))
         return FALSE;
       break;
     case W_YESTERDAY:
@@ -2744,6 +2800,29 @@ match_numeric_date (Ctx *c, guint i, Match *m)
   return TRUE;
 }
 
+/* A day joined by "and" or "or" to a day ahead named just before it in the
+ * same sentence lies ahead too: "to Paris on Monday and to Rome on Tuesday",
+ * where the verb is too far back to say. */
+static gboolean
+joined_to_day_ahead (const Ctx *c, guint i)
+{
+  const LedeTimex *prev;
+  GDate d, base;
+  gboolean joined = FALSE;
+  guint k;
+
+  if (!c->has_anchor || c->ref < 0 || c->ref != (gint) c->doc->timexes->len - 1
+      || c->ref_sentence != c->sentence || c->ref_pt.gran != GR_DAY || !point_to_date (&c->ref_pt, &d))
+    return FALSE;
+  prev = &g_array_index (c->doc->timexes, LedeTimex, c->ref);
+  for (k = i; k > 0 && i - k < 10 && c->a[k - 1].start >= prev->end; k--)
+    joined = joined || is_word (c, k - 1, W_AND) || is_word (c, k - 1, W_OR);
+  if (k == 0 || c->a[k - 1].end != prev->end)
+    return FALSE;
+  base = c->anchor;
+  return joined && g_date_compare (&d, &base) > 0;
+}
+
 /* Friday, on the most recent Friday unless the verbs point forward. */
 static gboolean
 match_weekday (Ctx *c, guint i, Match *m)
@@ -2756,8 +2835,29 @@ match_weekday (Ctx *c, guint i, Match *m)
     return FALSE;
   m->end = j;
   m->is_point = TRUE;
-  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 ? 1 : 0);
+  resolve_weekday (c, m, wday, tense_at (c, i, j, TRUE) > 0 || joined_to_day_ahead (c, i) ? 1 : 0);
   return TRUE;
+}
+
+/* A two-digit plural with no apostrophe that is no decade: an age ("in his
+ * 30s", "her late 40s") or a model name ("KC-30s"). */
+static gboolean
+is_age_or_model (const Ctx *c, guint j)
+{
+  guint k = j;
+
+  if (c->a[j].apos)
+    return FALSE;
+  if (k > 1 && is_punct (c, k - 1, '-') && glued (c, k) && glued (c, k - 1) && c->a[k - 2].kind == ATOM_WORD)
+    {
+      if (!is_word (c, k - 2, W_MID))
+        return TRUE;
+      k -= 2;
+    }
+  if (k > 0 && (is_word (c, k - 1, W_EARLY) || is_word (c, k - 1, W_LATE) || is_word (c, k - 1, W_MID)))
+    k--;
+  return k > 0 && (text_is (c, k - 1, "his") || text_is (c, k - 1, "her") || text_is (c, k - 1, "their")
+                   || text_is (c, k - 1, "my") || text_is (c, k - 1, "your") || text_is (c, k - 1, "our"));
 }
 
 /* Years with their words around them: "1990", "the year 2000", "fiscal 2023",
@@ -2833,7 +2933,7 @@ match_year (Ctx *c, guint i, Match *m)
   /* the 1990s, the '80s, the 80s */
   if (j < c->n && c->a[j].kind == ATOM_NUM && c->a[j].plural
       && ((c->a[j].digits == 4 && c->a[j].num % 10 == 0 && c->a[j].num >= 1000 && c->a[j].num < 3000)
-          || (c->a[j].digits == 2 && c->a[j].num % 10 == 0)))
+          || (c->a[j].digits == 2 && c->a[j].num % 10 == 0 && !is_age_or_model (c, j))))
     {
       y = c->a[j].digits == 4 ? c->a[j].num : 1900 + c->a[j].num;
       m->end = j + 1;
@@ -3285,10 +3385,11 @@ match_time (Ctx *c, guint i, Match *m)
           hour = h;
           q++;
         }
+      /* 10:30 with a zone or a preposition, before any "around": "at around 10:30" */
       else if (hour < 0 && q > j + 1 && h < 24
-               && (lex_at (c, q, LX_ZONE) || is_word (c, j - 1, W_AT) || is_word (c, j - 1, W_BY)
-                   || is_word (c, j - 1, W_UNTIL) || is_word (c, j - 1, W_FROM)
-                   || is_word (c, j - 1, W_AFTER) || is_word (c, j - 1, W_BEFORE)))
+               && (lex_at (c, q, LX_ZONE) || is_word (c, i - 1, W_AT) || is_word (c, i - 1, W_BY)
+                   || is_word (c, i - 1, W_UNTIL) || is_word (c, i - 1, W_FROM)
+                   || is_word (c, i - 1, W_AFTER) || is_word (c, i - 1, W_BEFORE)))
         hour = h;
       if (hour < 0)
         return FALSE;
@@ -3485,6 +3586,20 @@ match_point (Ctx *c, guint i, Match *m)
 
 /* ------------------------------------------------------------------ driver */
 
+/* "last" after "to" or a modal, before a count or a plural unit, is the verb. */
+static gboolean
+last_is_verb (const Ctx *c, guint i)
+{
+  Count n;
+  guint next;
+  gint unit;
+  gboolean plural = FALSE;
+
+  if (!(is_word (c, i - 1, W_TO) || is_modal (c, i - 1)))
+    return FALSE;
+  return count_at (c, i + 1, &n, &next) || (is_unit (c, i + 1, &unit, &plural) && plural);
+}
+
 /* Every rule starts at a number or a word of the lexicon, and most of those
  * need another time word, a number or a hyphen right after them: a cheap
  * test that spares the rules most of the text. */
@@ -3509,6 +3624,10 @@ may_start (const Ctx *c, guint i)
     case LX_WORD:
       if (a->lex->flags & LXF_SOLO)
         return TRUE;
+      /* the verb before a length: "expected to last two weeks", "could last
+       * months"; not "flew to last week's summit" */
+      if (a->lex->val == W_LAST && i > 0 && !a->cap && last_is_verb (c, i))
+        return FALSE;
       return (a->lex->flags & LXF_LEAD) && next != NULL
              && (next->lex != NULL || next->kind == ATOM_NUM
                  || (next->kind == ATOM_PUNCT && next->ch == '-'));
