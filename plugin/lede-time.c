@@ -2299,13 +2299,8 @@ match_relative (Ctx *c, guint i, Match *m)
           return TRUE;
         }
       resolve_month (c, m, i, month, rel == W_THIS ? 0 : rel == W_NEXT || rel == W_COMING ? 1 : -1);
-      if (rel == W_THIS)
-        {
-          GDate d;
-
-          if (base_date (c, m, &d))
-            m->pt.year = g_date_get_year (&d);
-        }
+      if (rel == W_THIS && base_date (c, m, &d))
+        m->pt.year = g_date_get_year (&d);
       return TRUE;
     }
   if ((lex = lex_at (c, j, LX_SEASON)) != NULL)
