@@ -2,6 +2,7 @@
 """Scores Lede's entities (with the coref layer) as coreference: MUC, B³, CEAF-e and CoNLL F1.
 
     bench/score_coref.py [--data ../shared/data] [--sets meantime,gum-news,gum-interview]
+                         [--gum-split all|train|dev] [--meantime-corpus all|airbus|apple]
                          [--layers coref] [--errors N]
 
 Runs Lede through the project's binding (python/lede; LEDE_LIBRARY picks the library) on
@@ -23,8 +24,11 @@ HEAD lies outside the mention); in MEANTIME, which has no syntax, the last token
 the first ",", "(", "who", "which", "that" or "of" that follows a lower-case word.
 
 Matching: a system mention matches the smallest unmatched key mention that contains it
-and whose head it covers. Two responses are scored:
+and whose head it covers. Three responses are scored:
   as produced   every mention Lede output (unmatched ones count against precision);
+  types mapped  as produced, less the mentions of a kind neither corpus annotates:
+                nationalities used as adjectives (annotated_type below; decided from
+                Lede's output alone, never from the gold);
   key mentions  only the system mentions that match a key mention (linking alone).
 MEANTIME annotates only the first sentences of each article: system mentions after the
 last annotated token are dropped. Singletons count (B³, CEAF-e); MUC ignores them.
@@ -91,9 +95,10 @@ def keep_key(mentions):
 NO_SPACE_BEFORE = {",", ".", ":", ";", "'s", "n't", ")", "?", "!", "%", "'"}
 
 
-def read_meantime(data):
+def read_meantime(data, corpus="all"):
     docs = []
-    for path in sorted(glob.glob(os.path.join(data, "meantime", "intra-doc_annotation", "*", "*.xml"))):
+    pattern = "*" if corpus == "all" else "corpus_" + corpus
+    for path in sorted(glob.glob(os.path.join(data, "meantime", "intra-doc_annotation", pattern, "*.xml"))):
         root = ET.parse(path).getroot()
         toks = root.findall("token")
         # text: the title (sentence 0) on its own line, the body as one paragraph
@@ -231,8 +236,17 @@ def response(annotator, doc, layers):
         for m in e["mentions"]:
             if doc.end is not None and m["start"] >= doc.end:
                 continue
-            mentions.append((m["start"], m["end"], e["id"], m.get("kind", "name"), m["text"]))
+            mentions.append((m["start"], m["end"], e["id"], m.get("kind", "name"), m["text"],
+                             m.get("type", e.get("type"))))
     return mentions
+
+
+def annotated_type(mention):
+    """Whether the corpora's scheme annotates a Lede mention of this type: both annotate
+    noun phrases only, so a nationality used as an adjective ("Afghan forces", NORP and
+    not a plural noun such as "the Afghans") is no mention in either. Decided from the
+    response alone, the same for every document."""
+    return not (mention[5] == "NORP" and mention[3] == "name" and not mention[4].endswith("s"))
 
 
 def align(key, sys_mentions):
@@ -369,7 +383,7 @@ def clusters(items):
 
 
 def score_set(annotator, docs, layers, n_errors):
-    totals = {"as produced": Totals(), "key mentions": Totals()}
+    totals = {"as produced": Totals(), "types mapped": Totals(), "key mentions": Totals()}
     counts = collections.Counter()
     errors = []
     for doc in docs:
@@ -378,6 +392,7 @@ def score_set(annotator, docs, layers, n_errors):
         key = clusters(((k,), m[4]) for k, m in enumerate(doc.key))
         ids = [(matched[i],) if i in matched else ("sys", i) for i in range(len(sys_mentions))]
         produced = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions))
+        mapped = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions) if annotated_type(m))
         on_key = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions) if i in matched)
         counts["documents"] += 1
         counts["key mentions"] += len(doc.key)
@@ -385,7 +400,8 @@ def score_set(annotator, docs, layers, n_errors):
         counts["matched"] += len(matched)
         for m in sys_mentions:
             counts["system " + m[3]] += 1
-        for name, response_clusters in (("as produced", produced), ("key mentions", on_key)):
+        for name, response_clusters in (("as produced", produced), ("types mapped", mapped),
+                                        ("key mentions", on_key)):
             totals[name].add("MUC", muc(key, response_clusters))
             totals[name].add("B3", b_cubed(key, response_clusters))
             totals[name].add("CEAF-e", ceaf_e(key, response_clusters))
@@ -409,6 +425,7 @@ def main():
                                                      os.path.join(ROOT, "..", "shared", "data")))
     ap.add_argument("--sets", default="meantime,gum-news,gum-interview")
     ap.add_argument("--gum-split", default="all", help="train, dev or all (default)")
+    ap.add_argument("--meantime-corpus", default="all", help="airbus, apple or all (default)")
     ap.add_argument("--layers", default="coref",
                     help="layers to run: coref (default), or entities for the names-only baseline")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong pronoun/title links")
@@ -418,7 +435,7 @@ def main():
     layers = [l for l in args.layers.split(",") if l]
     for name in args.sets.split(","):
         if name == "meantime":
-            docs = read_meantime(args.data)
+            docs = read_meantime(args.data, args.meantime_corpus)
         elif name.startswith("gum-"):
             docs = read_gum(args.data, name[4:], args.gum_split)
         else:
@@ -429,7 +446,7 @@ def main():
         totals, counts, errors = score_set(annotator, docs, layers, args.errors)
         print("== %s%s (layers: %s): %d documents, %d key mentions, %d system mentions "
               "(%s), %d matched" % (
-                  name, "" if not name.startswith("gum") else " [%s]" % args.gum_split,
+                  name, " [%s]" % (args.gum_split if name.startswith("gum") else args.meantime_corpus),
                   ",".join(layers), counts["documents"], counts["key mentions"],
                   counts["system mentions"],
                   ", ".join("%d %s" % (counts["system " + k], k)

@@ -313,6 +313,64 @@ last_word (const LedeDoc *doc, const LedeMention *m)
   return g_strndup (doc->text + l->start, l->end - l->start);
 }
 
+/* Puts `mentions` in the place of the document's, and follows the titles'
+ * links: new_index maps an old mention to its new place, or G_MAXUINT32 when
+ * it is gone. */
+static void
+replace_mentions (LedeDoc *doc, const GArray *mentions, const guint32 *new_index)
+{
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      if (x->mention >= 0)
+        x->mention = new_index[x->mention] == G_MAXUINT32 ? -1 : (gint32) new_index[x->mention];
+    }
+  g_array_set_size (doc->mentions, 0);
+  g_array_append_vals (doc->mentions, mentions->data, mentions->len);
+}
+
+/* --- currency prefixes --------------------------------------------------- */
+
+/* A place written onto a currency sign ("US$40", "HK$2") is part of the
+ * amount, not a mention of the place: such mentions are dropped (an entity
+ * left with no mention disappears when the entities are renumbered). */
+static gboolean
+is_currency_prefix (const LedeDoc *doc, const LedeMention *x)
+{
+  return x->type == LEDE_ENTITY_GPE && x->end < doc->len && doc->text[x->end] == '$';
+}
+
+static void
+drop_currency_prefixes (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  g_autoptr(GArray) kept = NULL;
+  g_autofree guint32 *new_index = NULL;
+  guint first = 0;
+
+  /* most articles have none: nothing copied then */
+  while (first < doc->mentions->len && !is_currency_prefix (doc, mention_at (doc, first)))
+    first++;
+  if (first == doc->mentions->len)
+    return;
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (LedeMention), doc->mentions->len);
+  new_index = g_new (guint32, doc->mentions->len);
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+
+      if (is_currency_prefix (doc, x))
+        new_index[i] = G_MAXUINT32;
+      else
+        {
+          new_index[i] = kept->len;
+          g_array_append_val (kept, *x);
+        }
+    }
+  replace_mentions (doc, kept, new_index);
+}
+
 /* --- sieve 0: names the tagger missed once ------------------------------- */
 
 #define PROPAGATE_MAX_TOKENS 4
@@ -480,15 +538,7 @@ propagate_names (Ctx *c)
       else
         g_array_append_val (merged, g_array_index (found, LedeMention, k++));
     }
-  for (guint t = 0; t < doc->titles->len; t++)
-    {
-      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
-
-      if (x->mention >= 0)
-        x->mention = (gint32) new_index[x->mention];
-    }
-  g_array_set_size (doc->mentions, 0);
-  g_array_append_vals (doc->mentions, merged->data, merged->len);
+  replace_mentions (doc, merged, new_index);
 }
 
 /* --- sieve 1: names ------------------------------------------------------ */
@@ -1323,6 +1373,8 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
     }
 
   propagate_names (&c);
+  /* after propagate_names, which writes "US" back wherever it stands alone */
+  drop_currency_prefixes (&c);
   sieve_names (&c);
   find_kinds (&c, model);
   find_title_heads (&c);

@@ -237,6 +237,35 @@ test_nationality_country (void)
   g_assert_cmpint (referred (doc, "it", 0, LEDE_REFERENCE_PRONOUN), ==, russia);
 }
 
+/* Whether a named mention starts at the n-th place text is written. */
+static gboolean
+mention_written_at (const LedeDoc *doc, const char *text, guint nth)
+{
+  const char *at = doc->text;
+
+  for (guint k = 0; at != NULL && k <= nth; k++)
+    at = strstr (k == 0 ? at : at + 1, text);
+  g_assert_nonnull (at);
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (g_array_index (doc->mentions, LedeMention, m).start == (guint32) (at - doc->text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_currency_prefix (void)
+{
+  const char *text =
+    "The Canadian miner paid US$300 million for the mine, and Canada said it welcomed the deal. "
+    "Shares rose in the US on Friday.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  /* "US$" is part of an amount; "the US" is the country */
+  g_assert_false (mention_written_at (doc, "US", 0));
+  g_assert_true (mention_written_at (doc, "US", 1));
+  g_assert_cmpint (referred (doc, "it", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Canada", 0));
+}
+
 static void
 test_quote_sources (void)
 {
@@ -357,6 +386,7 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/gender-and-honorifics", test_gender_and_honorifics);
   g_test_add_func ("/coref/first-name-gender", test_first_name_gender);
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
+  g_test_add_func ("/coref/currency-prefix", test_currency_prefix);
   g_test_add_func ("/coref/quote-sources", test_quote_sources);
   g_test_add_func ("/coref/hostile-input", test_hostile_input);
   g_test_add_func ("/coref/sample-article", test_sample_article);
