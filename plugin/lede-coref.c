@@ -371,6 +371,63 @@ drop_currency_prefixes (Ctx *c)
   replace_mentions (doc, kept, new_index);
 }
 
+/* --- products: a maker's name and a model number -------------------------- */
+
+#define MODEL_MAX_LEN 12
+
+/* A model number: letters, digits and hyphens with at least one digit,
+ * opening with a capital or a digit ("A380", "737s", "777-200LR"); digits
+ * alone only as three ("747": four would be a year, fewer a count). */
+static gboolean
+is_model_number (const LedeDoc *doc, guint i)
+{
+  const LedeToken *t = tok (doc, i);
+  const char *s = doc->text + t->start;
+  gsize len = t->end - t->start;
+  guint digits = 0;
+
+  if (len < 2 || len > MODEL_MAX_LEN || !(g_ascii_isupper (s[0]) || g_ascii_isdigit (s[0])))
+    return FALSE;
+  for (gsize b = 0; b < len; b++)
+    {
+      if (g_ascii_isdigit (s[b]))
+        digits++;
+      else if (!g_ascii_isalpha (s[b]) && s[b] != '-')
+        return FALSE;
+    }
+  return digits > 0 && (digits < len || len == 3);
+}
+
+/* "Boeing 737s", "Airbus A380": a maker's name the tagger stopped short of
+ * its model number (one word, then the number) names a product, not the maker; the mention takes in the
+ * number and becomes an entity of its own (sieve_names joins the products
+ * written alike). Runs before the entities are counted. */
+static void
+extend_model_names (LedeDoc *doc)
+{
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      LedeMention *m = mention_at (doc, i);
+      guint next = m->first_token + m->n_tokens;
+      LedeEntity product = { LEDE_ENTITY_MISC, i, FALSE, 0 };
+
+      /* a maker's name is one word: "American Airlines 777" is an airline's
+       * plane, "Adam Air Flight 574" a flight */
+      if (m->first_token == G_MAXUINT32 || m->n_tokens != 1 || next >= doc->tokens->len
+          || (m->type != LEDE_ENTITY_ORG && m->type != LEDE_ENTITY_PERSON && m->type != LEDE_ENTITY_MISC)
+          || tok (doc, next)->start != m->end + 1 || doc->text[m->end] != ' '
+          || !is_model_number (doc, next)
+          || (i + 1 < doc->mentions->len && mention_at (doc, i + 1)->start < tok (doc, next)->end))
+        continue;
+      m->end = tok (doc, next)->end;
+      m->n_tokens++;
+      m->type = LEDE_ENTITY_MISC;
+      m->media = FALSE;
+      m->entity = doc->entities->len;
+      g_array_append_val (doc->entities, product);
+    }
+}
+
 /* --- sieve 0: names the tagger missed once ------------------------------- */
 
 #define PROPAGATE_MAX_TOKENS 4
@@ -449,6 +506,25 @@ propagate_names (Ctx *c)
               note_key (keys, text);
               g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
             }
+        }
+    }
+  /* a product's model number alone ("the A380" after "Airbus A380") */
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+      guint model = x->first_token + x->n_tokens - 1;
+      char *number;
+
+      if (x->type != LEDE_ENTITY_MISC || x->first_token == G_MAXUINT32 || x->n_tokens < 2
+          || !is_model_number (doc, model) || !capitalized (doc, model))
+        continue;
+      number = g_strndup (doc->text + tok (doc, model)->start, tok (doc, model)->end - tok (doc, model)->start);
+      if (g_hash_table_contains (by_text, number))
+        g_free (number);
+      else
+        {
+          note_key (keys, number);
+          g_hash_table_insert (by_text, number, GUINT_TO_POINTER (i));
         }
     }
   /* a person's family name alone ("May" after "Theresa May"), which the
@@ -608,6 +684,35 @@ initials (const LedeDoc *doc, const LedeMention *m)
   return g_strdup (buf);
 }
 
+/* Notes that a part of a longer name (a family name, a first word, a model
+ * number: taken, owned by the table) stands for the name's entity: the
+ * entity + 1, or 0 once two entities share the part. */
+static void
+note_part (Ctx *c, GHashTable *by_part, char *part, guint32 entity)
+{
+  guint root = find_root (c, entity) + 1;
+  gpointer had;
+
+  if (!g_hash_table_lookup_extended (by_part, part, NULL, &had))
+    g_hash_table_insert (by_part, part, GUINT_TO_POINTER (root));
+  else if (GPOINTER_TO_UINT (had) != 0 && GPOINTER_TO_UINT (had) != root)
+    g_hash_table_insert (by_part, part, GUINT_TO_POINTER (0));
+  else
+    g_free (part);
+}
+
+/* Joins a mention to the entity whose name's part its last word is, when
+ * only one entity has that part. */
+static void
+join_by_part (Ctx *c, GHashTable *by_part, const LedeMention *m)
+{
+  g_autofree char *part = last_word (c->doc, m);
+  guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_part, part));
+
+  if (e > 0)
+    join (c, e - 1, m->entity);
+}
+
 static void
 sieve_names (Ctx *c)
 {
@@ -618,6 +723,8 @@ sieve_names (Ctx *c)
   g_autoptr(GHashTable) by_first_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* family name of a full PERSON name → its entity + 1, or 0 when two differ */
   g_autoptr(GHashTable) by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* model number of a product ("A380" of "Airbus A380") → its entity + 1, or 0 */
+  g_autoptr(GHashTable) by_model = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -641,30 +748,17 @@ sieve_names (Ctx *c)
         }
       if (m->type == LEDE_ENTITY_PERSON && m->first_token != G_MAXUINT32
           && m->n_tokens - honorific_tokens (doc, m) >= 2)
-        {
-          char *surname = last_word (doc, m);
-          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
-          guint root = find_root (c, m->entity) + 1;
-
-          if (!g_hash_table_contains (by_surname, surname))
-            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (root));
-          else if (had != 0 && had != root)
-            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (0));
-          else
-            g_free (surname);
-        }
+        note_part (c, by_surname, last_word (doc, m), m->entity);
       if (m->type == LEDE_ENTITY_ORG && m->n_tokens >= 2 && m->first_token != G_MAXUINT32)
         {
           const LedeToken *f = tok (doc, m->first_token);
-          g_autofree char *word = g_strndup (doc->text + f->start, f->end - f->start);
-          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
-          guint root = find_root (c, m->entity) + 1;
 
-          if (!g_hash_table_contains (by_first_word, word))
-            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (root));
-          else if (had != 0 && had != root)
-            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (0));
+          note_part (c, by_first_word, g_strndup (doc->text + f->start, f->end - f->start), m->entity);
         }
+      if (m->type == LEDE_ENTITY_MISC && m->n_tokens >= 2 && m->first_token != G_MAXUINT32
+          && !tok_in (doc, m->first_token, articles)
+          && is_model_number (doc, m->first_token + m->n_tokens - 1))
+        note_part (c, by_model, last_word (doc, m), m->entity);
     }
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -675,13 +769,10 @@ sieve_names (Ctx *c)
 
       /* "Mrs. Lopez" after "Ana Lopez" */
       if (honorific_tokens (doc, m) && m->n_tokens == 2)
-        {
-          g_autofree char *surname = last_word (doc, m);
-          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
-
-          if (e > 0)
-            join (c, e - 1, m->entity);
-        }
+        join_by_part (c, by_surname, m);
+      /* "the A380": a model number alone, the tagger's "the" aside */
+      if (m->type == LEDE_ENTITY_MISC && m->n_tokens == 2 && tok_in (doc, m->first_token, articles))
+        join_by_part (c, by_model, m);
       if (m->n_tokens != 1 || m->type == LEDE_ENTITY_PERSON || m->type == LEDE_ENTITY_NORP)
         continue;
       if (is_acronym (s, len))
@@ -692,14 +783,8 @@ sieve_names (Ctx *c)
           if (g_hash_table_lookup_extended (by_initials, key, NULL, &found))
             join (c, GPOINTER_TO_UINT (found), m->entity);
         }
-      if (m->type == LEDE_ENTITY_ORG)
-        {
-          g_autofree char *word = g_strndup (s, len);
-          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
-
-          if (e > 0)
-            join (c, e - 1, m->entity);
-        }
+      if (m->type == LEDE_ENTITY_ORG || m->type == LEDE_ENTITY_MISC)
+        join_by_part (c, m->type == LEDE_ENTITY_ORG ? by_first_word : by_model, m);
     }
 }
 
@@ -1350,6 +1435,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   doc->relations = g_array_new (FALSE, FALSE, sizeof (LedeRelation));
   if (doc->mentions == NULL || doc->entities == NULL || doc->titles == NULL)
     return;
+  extend_model_names (doc);
   n_entities = doc->entities->len;
   c.n_tokens = doc->tokens->len;
   c.sentence_of = g_new0 (guint32, MAX (c.n_tokens, 1));

@@ -267,6 +267,31 @@ test_currency_prefix (void)
 }
 
 static void
+test_product_model (void)
+{
+  const char *text =
+    "Qantas ordered five Boeing 737s and one Airbus A380 last year. The A380 will fly to "
+    "London from March. American Airlines 777 jets land at Heathrow daily.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+  gint32 a380 = named (doc, "Airbus A380", 0);
+  g_autofree char *name = NULL;
+
+  /* the maker's name takes in the model number, and the number alone
+   * later is the same product */
+  g_assert_cmpint (named (doc, "Boeing 737s", 0), !=, a380);
+  g_assert_cmpint (named (doc, "The A380", 0), ==, a380);
+  name = canonical (doc, a380);
+  g_assert_cmpstr (name, ==, "Airbus A380");
+  /* an airline's name of two words is not a maker's */
+  for (guint m = 0; m < doc->mentions->len; m++)
+    {
+      const LedeMention *x = &g_array_index (doc->mentions, LedeMention, m);
+
+      g_assert_false (span_is (doc, x->start, x->end, "American Airlines 777"));
+    }
+}
+
+static void
 test_quote_sources (void)
 {
   const char *text =
@@ -387,6 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/first-name-gender", test_first_name_gender);
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
   g_test_add_func ("/coref/currency-prefix", test_currency_prefix);
+  g_test_add_func ("/coref/product-model", test_product_model);
   g_test_add_func ("/coref/quote-sources", test_quote_sources);
   g_test_add_func ("/coref/hostile-input", test_hostile_input);
   g_test_add_func ("/coref/sample-article", test_sample_article);
