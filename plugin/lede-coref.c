@@ -97,6 +97,7 @@ lede_first_names_new (GError **error)
 /* how far back a search goes */
 #define WINDOW_SENTENCES   3    /* the pronoun's sentence and the two before it */
 #define THEY_WINDOW_SENTENCES 2
+#define THEY_MIN_SCORE     130  /* of best_candidate's scores */
 #define WINDOW_CANDIDATES  64
 #define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
 #define ACRONYM_MAX        8
@@ -933,7 +934,7 @@ resolve_title (Ctx *c, guint32 t_index, guint first)
 }
 
 /* Scores the candidates in the window for a reference at token i that fits
- * `fits`; returns the best root, or -1. */
+ * `fits`; returns the best root, or -1 (its score is then in c->score). */
 static gint32
 best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolean want_named)
 {
@@ -1020,7 +1021,10 @@ resolve_pronoun (Ctx *c, guint i, const PronounEntry *p)
   /* "they" is mostly people nobody names: an organization only when near */
   e = best_candidate (c, i, p->fits, p->gender,
                       p->fits & FIT_GROUP ? THEY_WINDOW_SENTENCES : WINDOW_SENTENCES, FALSE);
-  if (e < 0)
+  /* an unresolved "they" is better than a wrong one: it takes an entity
+   * only when the fit is strong (named in its own sentence, or the nearest
+   * subject of the sentence before) */
+  if (e < 0 || ((p->fits & FIT_GROUP) && c->score[e] < THEY_MIN_SCORE))
     return;
   add_reference (c, i, i, LEDE_REFERENCE_PRONOUN, (guint32) e, -1);
 }

@@ -292,6 +292,21 @@ test_product_model (void)
 }
 
 static void
+test_they_needs_strong_fit (void)
+{
+  const char *text =
+    "Workers met with General Motors on Monday. They said the talks had gone well. "
+    "Later, General Motors said they would build more cars in Ohio.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  /* a company named only after "with" in the sentence before: the workers
+   * nobody names are "they", so no link */
+  g_assert_cmpint (referred (doc, "They", 0, LEDE_REFERENCE_PRONOUN), ==, -1);
+  /* the subject of its own sentence */
+  g_assert_cmpint (referred (doc, "they", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "General Motors", 1));
+}
+
+static void
 test_quote_sources (void)
 {
   const char *text =
@@ -413,6 +428,7 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
   g_test_add_func ("/coref/currency-prefix", test_currency_prefix);
   g_test_add_func ("/coref/product-model", test_product_model);
+  g_test_add_func ("/coref/they-needs-strong-fit", test_they_needs_strong_fit);
   g_test_add_func ("/coref/quote-sources", test_quote_sources);
   g_test_add_func ("/coref/hostile-input", test_hostile_input);
   g_test_add_func ("/coref/sample-article", test_sample_article);
