@@ -1059,7 +1059,9 @@ resolve_class_noun (Ctx *c, guint i)
 }
 
 /* a person's gender from an honorific before or opening the name, or from
- * a first name that is only female or only male */
+ * a first name that is only female or only male, also standing alone
+ * ("Marilyn"; a family name alone mostly comes after the full name, which
+ * has set the gender first) */
 static void
 note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
 {
@@ -1078,7 +1080,7 @@ note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
       else if (tok_in (c->doc, k, female_honorifics))
         c->gender[e] = LEDE_GENDER_FEMALE;
     }
-  if (c->gender[e] == LEDE_GENDER_UNKNOWN && m->n_tokens >= 2)
+  if (c->gender[e] == LEDE_GENDER_UNKNOWN)
     {
       const LedeToken *first = tok (c->doc, m->first_token + honorific_tokens (c->doc, m));
       char lower[LONGEST_NAME + 1];

@@ -225,6 +225,19 @@ test_first_name_gender (void)
   g_assert_cmpint (referred (doc, "he", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "John Hale", 0));
 }
 
+/* a first name standing alone tells the gender too */
+static void
+test_lone_first_name_gender (void)
+{
+  const char *text =
+    "Tom Ellis first saw Marilyn in a film. Marilyn later agreed to sit for a portrait. "
+    "He painted her twice.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  g_assert_cmpint (referred (doc, "He", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Tom Ellis", 0));
+  g_assert_cmpint (referred (doc, "her", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Marilyn", 0));
+}
+
 static void
 test_nationality_country (void)
 {
@@ -425,6 +438,7 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/acronym-and-organization", test_acronym_and_organization);
   g_test_add_func ("/coref/gender-and-honorifics", test_gender_and_honorifics);
   g_test_add_func ("/coref/first-name-gender", test_first_name_gender);
+  g_test_add_func ("/coref/lone-first-name-gender", test_lone_first_name_gender);
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
   g_test_add_func ("/coref/currency-prefix", test_currency_prefix);
   g_test_add_func ("/coref/product-model", test_product_model);
