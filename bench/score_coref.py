@@ -153,7 +153,8 @@ def read_meantime(data, corpus="all"):
 # --- GUM ------------------------------------------------------------------
 
 def gum_words(path):
-    """Per word: (upos, sentence, head index in the document or None, Entity= field)."""
+    """Per word: (form, upos, sentence, head index in the document or None, Entity= field,
+    deprel)."""
     words, sentence, base = [], -1, 0
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -169,8 +170,22 @@ def gum_words(path):
         head = int(cols[6]) if cols[6].isdigit() and cols[6] != "0" else None
         entity = re.search(r"Entity=([^|]*)", cols[9])
         words.append((cols[1], cols[3], sentence, None if head is None else base + head - 1,
-                      entity.group(1) if entity else ""))
+                      entity.group(1) if entity else "", cols[7]))
     return words
+
+
+def role_before_name(words, s, e, head):
+    """GUM heads "student Ahmed Mohamed", "Facebook co-founder Mark Zuckerberg" on the
+    common noun, the name hanging from it as `flat`: such a mention, ending in that
+    name, is a name with a role before it. Returns the name's first word, or None."""
+    if words[head][1] == "PROPN":
+        return None
+    for k in range(head + 1, e):
+        if words[k][1] == "PROPN" and words[k][3] == head and words[k][5] == "flat":
+            if all(words[j][1] == "PROPN" for j in range(k, e)):
+                return k
+            return None
+    return None
 
 
 def read_gum(data, genre, split):
@@ -195,7 +210,7 @@ def read_gum(data, genre, split):
         spans = rebuilt.tokens
         open_ = collections.defaultdict(list)
         etype, raw = {}, []
-        for i, (_, _, _, _, field) in enumerate(words):
+        for i, (_, _, _, _, field, _) in enumerate(words):
             for opening in re.finditer(r"\((\d+)-([a-z]+)[^()]*(\)?)", field):
                 etype[opening.group(1)] = opening.group(2)
                 if opening.group(3):
@@ -214,6 +229,9 @@ def read_gum(data, genre, split):
             heads = [k for k in range(s, e) if words[k][3] is None or not s <= words[k][3] < e]
             head = heads[0] if heads else e - 1
             forms = [words[k][0] for k in range(s, e)]
+            named_role = role_before_name(words, s, e, head)
+            if named_role is not None:
+                head = named_role
             if words[head][1] == "PROPN":
                 kind = "name"
             elif e - s == 1 and forms[0].lower() in PRONOUNS:
