@@ -356,7 +356,8 @@ test_hostile_input (void)
 
   for (guint i = 0; i < rounds; i++)
     g_string_append_printf (text, "Minister Anna Berg%u met Boris Hale%u. He said she, it, "
-                            "they and the company agreed; the former minister left. ", i % 500, i);
+                            "they and the company agreed; the former minister left. "
+                            "Airbus A%u and the A%u cost US$%u. ", i % 500, i, i, i % 700, i);
   doc = annotate (text->str, text->len);
   g_assert_cmpuint (doc->references->len, >, 0);
   for (guint r = 0; r < doc->references->len; r++)
