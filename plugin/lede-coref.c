@@ -2,15 +2,18 @@
  * mentions, names or not, its roles, its related entities and its salience.
  *
  * Deterministic sieves, strongest first, each over what the last left:
+ *  -. mentions mended first: a one-word maker's name before a model number
+ *     takes it in and becomes a product ("Boeing 737s"), and a place written
+ *     onto a currency sign ("US$40") is no mention;
  *  0. a name the tagger found once is a mention wherever it is written alike
  *     among lower-case words, and so is a person's family name alone
- *     (unless it reads as a date: "in May");
+ *     (unless it reads as a date: "in May") and a product's model number;
  *  1. names: the entities layer has joined equal texts and bare surnames;
  *     here names equal but for "the", a possessive or dots ("U.S."/"US"),
  *     a few fixed aliases ("Britain"), acronyms of a longer name ("CPC" of
  *     "Communist Party of China"), an organization's first word ("Northrop"
- *     of "Northrop Grumman") and a family name after an honorific ("Mrs.
- *     Lopez") join their entities;
+ *     of "Northrop Grumman"), a product's model number ("the A380") and a
+ *     family name after an honorific ("Mrs. Lopez") join their entities;
  *  2. titles used as names ("the former Russian president") join the latest
  *     person who holds that role (same head word, same country, both former
  *     or neither);
@@ -19,9 +22,10 @@
  *     window of sentences;
  *  4. pronouns join the best entity that agrees: a person for "he"/"she"
  *     (gender from an honorific or a first name that is only a woman's or
- *     a man's), an organization, country or thing for "it", an organization
- *     or group for "they"; scored by sentence distance, subject position,
- *     nearness and how often the entity was named (Lappin and Leass's idea).
+ *     a man's, also alone), an organization, country or thing for "it", an
+ *     organization or group for "they" (only on a strong fit); scored by
+ *     sentence distance, subject position, nearness and how often the
+ *     entity was named (Lappin and Leass's idea).
  * Every candidate search looks back over a bounded window, so the layer is
  * linear in the article's length. Pronouns and nouns that find no entity are
  * not reported. */
