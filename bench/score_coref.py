@@ -12,7 +12,9 @@ pronouns, titles and class nouns) with the gold identity clusters.
 The key: the gold mentions Lede is meant to find. A gold cluster counts when one of its
 mentions is a proper name and (GUM) its type is not time or quantity (days and months
 are Lede's timexes, not entities); of its mentions count
-  - proper names (MEANTIME syntactic_type NAM; GUM: the mention's head is PROPN);
+  - proper names (MEANTIME syntactic_type NAM; GUM: the mention's head is PROPN, or
+    the mention ends in a name that GUM hangs from a role noun as flat, "student
+    Ahmed Mohamed": its head is then the name's first word);
   - third-person pronouns: he him his himself she her hers herself it its itself
     they them their theirs themselves (no first or second person: "I", "we", "you");
   - short nominals: at most five tokens, the first "the", the head a lower-case word of
