@@ -2,6 +2,7 @@
 """Scores Lede's entities (with the coref layer) as coreference: MUC, B³, CEAF-e and CoNLL F1.
 
     bench/score_coref.py [--data ../shared/data] [--sets meantime,gum-news,gum-interview]
+                         [--gum-split all|train|dev] [--meantime-corpus all|airbus|apple]
                          [--layers coref] [--errors N]
 
 Runs Lede through the project's binding (python/lede; LEDE_LIBRARY picks the library) on
@@ -11,7 +12,9 @@ pronouns, titles and class nouns) with the gold identity clusters.
 The key: the gold mentions Lede is meant to find. A gold cluster counts when one of its
 mentions is a proper name and (GUM) its type is not time or quantity (days and months
 are Lede's timexes, not entities); of its mentions count
-  - proper names (MEANTIME syntactic_type NAM; GUM: the mention's head is PROPN);
+  - proper names (MEANTIME syntactic_type NAM; GUM: the mention's head is PROPN, or
+    the mention ends in a name that GUM hangs from a role noun as flat, "student
+    Ahmed Mohamed": its head is then the name's first word);
   - third-person pronouns: he him his himself she her hers herself it its itself
     they them their theirs themselves (no first or second person: "I", "we", "you");
   - short nominals: at most five tokens, the first "the", the head a lower-case word of
@@ -23,8 +26,11 @@ HEAD lies outside the mention); in MEANTIME, which has no syntax, the last token
 the first ",", "(", "who", "which", "that" or "of" that follows a lower-case word.
 
 Matching: a system mention matches the smallest unmatched key mention that contains it
-and whose head it covers. Two responses are scored:
+and whose head it covers. Three responses are scored:
   as produced   every mention Lede output (unmatched ones count against precision);
+  types mapped  as produced, less the mentions of a kind neither corpus annotates:
+                nationalities used as adjectives (annotated_type below; decided from
+                Lede's output alone, never from the gold);
   key mentions  only the system mentions that match a key mention (linking alone).
 MEANTIME annotates only the first sentences of each article: system mentions after the
 last annotated token are dropped. Singletons count (B³, CEAF-e); MUC ignores them.
@@ -91,9 +97,10 @@ def keep_key(mentions):
 NO_SPACE_BEFORE = {",", ".", ":", ";", "'s", "n't", ")", "?", "!", "%", "'"}
 
 
-def read_meantime(data):
+def read_meantime(data, corpus="all"):
     docs = []
-    for path in sorted(glob.glob(os.path.join(data, "meantime", "intra-doc_annotation", "*", "*.xml"))):
+    pattern = "*" if corpus == "all" else "corpus_" + corpus
+    for path in sorted(glob.glob(os.path.join(data, "meantime", "intra-doc_annotation", pattern, "*.xml"))):
         root = ET.parse(path).getroot()
         toks = root.findall("token")
         # text: the title (sentence 0) on its own line, the body as one paragraph
@@ -148,7 +155,8 @@ def read_meantime(data):
 # --- GUM ------------------------------------------------------------------
 
 def gum_words(path):
-    """Per word: (upos, sentence, head index in the document or None, Entity= field)."""
+    """Per word: (form, upos, sentence, head index in the document or None, Entity= field,
+    deprel)."""
     words, sentence, base = [], -1, 0
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -164,8 +172,22 @@ def gum_words(path):
         head = int(cols[6]) if cols[6].isdigit() and cols[6] != "0" else None
         entity = re.search(r"Entity=([^|]*)", cols[9])
         words.append((cols[1], cols[3], sentence, None if head is None else base + head - 1,
-                      entity.group(1) if entity else ""))
+                      entity.group(1) if entity else "", cols[7]))
     return words
+
+
+def role_before_name(words, s, e, head):
+    """GUM heads "student Ahmed Mohamed", "Facebook co-founder Mark Zuckerberg" on the
+    common noun, the name hanging from it as `flat`: such a mention, ending in that
+    name, is a name with a role before it. Returns the name's first word, or None."""
+    if words[head][1] == "PROPN":
+        return None
+    for k in range(head + 1, e):
+        if words[k][1] == "PROPN" and words[k][3] == head and words[k][5] == "flat":
+            if all(words[j][1] == "PROPN" for j in range(k, e)):
+                return k
+            return None
+    return None
 
 
 def read_gum(data, genre, split):
@@ -190,7 +212,7 @@ def read_gum(data, genre, split):
         spans = rebuilt.tokens
         open_ = collections.defaultdict(list)
         etype, raw = {}, []
-        for i, (_, _, _, _, field) in enumerate(words):
+        for i, (_, _, _, _, field, _) in enumerate(words):
             for opening in re.finditer(r"\((\d+)-([a-z]+)[^()]*(\)?)", field):
                 etype[opening.group(1)] = opening.group(2)
                 if opening.group(3):
@@ -209,6 +231,9 @@ def read_gum(data, genre, split):
             heads = [k for k in range(s, e) if words[k][3] is None or not s <= words[k][3] < e]
             head = heads[0] if heads else e - 1
             forms = [words[k][0] for k in range(s, e)]
+            named_role = role_before_name(words, s, e, head)
+            if named_role is not None:
+                head = named_role
             if words[head][1] == "PROPN":
                 kind = "name"
             elif e - s == 1 and forms[0].lower() in PRONOUNS:
@@ -231,8 +256,17 @@ def response(annotator, doc, layers):
         for m in e["mentions"]:
             if doc.end is not None and m["start"] >= doc.end:
                 continue
-            mentions.append((m["start"], m["end"], e["id"], m.get("kind", "name"), m["text"]))
+            mentions.append((m["start"], m["end"], e["id"], m.get("kind", "name"), m["text"],
+                             m.get("type", e.get("type"))))
     return mentions
+
+
+def annotated_type(mention):
+    """Whether the corpora's scheme annotates a Lede mention of this type: both annotate
+    noun phrases only, so a nationality used as an adjective ("Afghan forces", NORP and
+    not a plural noun such as "the Afghans") is no mention in either. Decided from the
+    response alone, the same for every document."""
+    return not (mention[5] == "NORP" and mention[3] == "name" and not mention[4].endswith("s"))
 
 
 def align(key, sys_mentions):
@@ -369,7 +403,7 @@ def clusters(items):
 
 
 def score_set(annotator, docs, layers, n_errors):
-    totals = {"as produced": Totals(), "key mentions": Totals()}
+    totals = {"as produced": Totals(), "types mapped": Totals(), "key mentions": Totals()}
     counts = collections.Counter()
     errors = []
     for doc in docs:
@@ -378,6 +412,7 @@ def score_set(annotator, docs, layers, n_errors):
         key = clusters(((k,), m[4]) for k, m in enumerate(doc.key))
         ids = [(matched[i],) if i in matched else ("sys", i) for i in range(len(sys_mentions))]
         produced = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions))
+        mapped = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions) if annotated_type(m))
         on_key = clusters((ids[i], m[2]) for i, m in enumerate(sys_mentions) if i in matched)
         counts["documents"] += 1
         counts["key mentions"] += len(doc.key)
@@ -385,7 +420,8 @@ def score_set(annotator, docs, layers, n_errors):
         counts["matched"] += len(matched)
         for m in sys_mentions:
             counts["system " + m[3]] += 1
-        for name, response_clusters in (("as produced", produced), ("key mentions", on_key)):
+        for name, response_clusters in (("as produced", produced), ("types mapped", mapped),
+                                        ("key mentions", on_key)):
             totals[name].add("MUC", muc(key, response_clusters))
             totals[name].add("B3", b_cubed(key, response_clusters))
             totals[name].add("CEAF-e", ceaf_e(key, response_clusters))
@@ -409,6 +445,7 @@ def main():
                                                      os.path.join(ROOT, "..", "shared", "data")))
     ap.add_argument("--sets", default="meantime,gum-news,gum-interview")
     ap.add_argument("--gum-split", default="all", help="train, dev or all (default)")
+    ap.add_argument("--meantime-corpus", default="all", help="airbus, apple or all (default)")
     ap.add_argument("--layers", default="coref",
                     help="layers to run: coref (default), or entities for the names-only baseline")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong pronoun/title links")
@@ -418,7 +455,7 @@ def main():
     layers = [l for l in args.layers.split(",") if l]
     for name in args.sets.split(","):
         if name == "meantime":
-            docs = read_meantime(args.data)
+            docs = read_meantime(args.data, args.meantime_corpus)
         elif name.startswith("gum-"):
             docs = read_gum(args.data, name[4:], args.gum_split)
         else:
@@ -429,7 +466,7 @@ def main():
         totals, counts, errors = score_set(annotator, docs, layers, args.errors)
         print("== %s%s (layers: %s): %d documents, %d key mentions, %d system mentions "
               "(%s), %d matched" % (
-                  name, "" if not name.startswith("gum") else " [%s]" % args.gum_split,
+                  name, " [%s]" % (args.gum_split if name.startswith("gum") else args.meantime_corpus),
                   ",".join(layers), counts["documents"], counts["key mentions"],
                   counts["system mentions"],
                   ", ".join("%d %s" % (counts["system " + k], k)

@@ -2,15 +2,18 @@
  * mentions, names or not, its roles, its related entities and its salience.
  *
  * Deterministic sieves, strongest first, each over what the last left:
+ *  -. mentions mended first: a one-word maker's name before a model number
+ *     takes it in and becomes a product ("Boeing 737s"), and a place written
+ *     onto a currency sign ("US$40") is no mention;
  *  0. a name the tagger found once is a mention wherever it is written alike
  *     among lower-case words, and so is a person's family name alone
- *     (unless it reads as a date: "in May");
+ *     (unless it reads as a date: "in May") and a product's model number;
  *  1. names: the entities layer has joined equal texts and bare surnames;
  *     here names equal but for "the", a possessive or dots ("U.S."/"US"),
  *     a few fixed aliases ("Britain"), acronyms of a longer name ("CPC" of
  *     "Communist Party of China"), an organization's first word ("Northrop"
- *     of "Northrop Grumman") and a family name after an honorific ("Mrs.
- *     Lopez") join their entities;
+ *     of "Northrop Grumman"), a product's model number ("the A380") and a
+ *     family name after an honorific ("Mrs. Lopez") join their entities;
  *  2. titles used as names ("the former Russian president") join the latest
  *     person who holds that role (same head word, same country, both former
  *     or neither);
@@ -19,9 +22,10 @@
  *     window of sentences;
  *  4. pronouns join the best entity that agrees: a person for "he"/"she"
  *     (gender from an honorific or a first name that is only a woman's or
- *     a man's), an organization, country or thing for "it", an organization
- *     or group for "they"; scored by sentence distance, subject position,
- *     nearness and how often the entity was named (Lappin and Leass's idea).
+ *     a man's, also alone), an organization, country or thing for "it", an
+ *     organization or group for "they" (only on a strong fit); scored by
+ *     sentence distance, subject position, nearness and how often the
+ *     entity was named (Lappin and Leass's idea).
  * Every candidate search looks back over a bounded window, so the layer is
  * linear in the article's length. Pronouns and nouns that find no entity are
  * not reported. */
@@ -97,6 +101,7 @@ lede_first_names_new (GError **error)
 /* how far back a search goes */
 #define WINDOW_SENTENCES   3    /* the pronoun's sentence and the two before it */
 #define THEY_WINDOW_SENTENCES 2
+#define THEY_MIN_SCORE     130  /* of best_candidate's scores */
 #define WINDOW_CANDIDATES  64
 #define TITLE_WINDOW       256  /* titles are strong cues: they look further back */
 #define ACRONYM_MAX        8
@@ -313,6 +318,121 @@ last_word (const LedeDoc *doc, const LedeMention *m)
   return g_strndup (doc->text + l->start, l->end - l->start);
 }
 
+/* Puts `mentions` in the place of the document's, and follows the titles'
+ * links: new_index maps an old mention to its new place, or G_MAXUINT32 when
+ * it is gone. */
+static void
+replace_mentions (LedeDoc *doc, const GArray *mentions, const guint32 *new_index)
+{
+  for (guint t = 0; t < doc->titles->len; t++)
+    {
+      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
+
+      if (x->mention >= 0)
+        x->mention = new_index[x->mention] == G_MAXUINT32 ? -1 : (gint32) new_index[x->mention];
+    }
+  g_array_set_size (doc->mentions, 0);
+  g_array_append_vals (doc->mentions, mentions->data, mentions->len);
+}
+
+/* --- currency prefixes --------------------------------------------------- */
+
+/* A place written onto a currency sign ("US$40", "HK$2") is part of the
+ * amount, not a mention of the place: such mentions are dropped (an entity
+ * left with no mention disappears when the entities are renumbered). */
+static gboolean
+is_currency_prefix (const LedeDoc *doc, const LedeMention *x)
+{
+  return x->type == LEDE_ENTITY_GPE && x->end < doc->len && doc->text[x->end] == '$';
+}
+
+static void
+drop_currency_prefixes (Ctx *c)
+{
+  LedeDoc *doc = c->doc;
+  g_autoptr(GArray) kept = NULL;
+  g_autofree guint32 *new_index = NULL;
+  guint first = 0;
+
+  /* most articles have none: nothing copied then */
+  while (first < doc->mentions->len && !is_currency_prefix (doc, mention_at (doc, first)))
+    first++;
+  if (first == doc->mentions->len)
+    return;
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (LedeMention), doc->mentions->len);
+  new_index = g_new (guint32, doc->mentions->len);
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+
+      if (is_currency_prefix (doc, x))
+        new_index[i] = G_MAXUINT32;
+      else
+        {
+          new_index[i] = kept->len;
+          g_array_append_val (kept, *x);
+        }
+    }
+  replace_mentions (doc, kept, new_index);
+}
+
+/* --- products: a maker's name and a model number -------------------------- */
+
+#define MODEL_MAX_LEN 12
+
+/* A model number: letters, digits and hyphens with at least one digit,
+ * opening with a capital or a digit ("A380", "737s", "777-200LR"); digits
+ * alone only as three ("747": four would be a year, fewer a count). */
+static gboolean
+is_model_number (const LedeDoc *doc, guint i)
+{
+  const LedeToken *t = tok (doc, i);
+  const char *s = doc->text + t->start;
+  gsize len = t->end - t->start;
+  guint digits = 0;
+
+  if (len < 2 || len > MODEL_MAX_LEN || !(g_ascii_isupper (s[0]) || g_ascii_isdigit (s[0])))
+    return FALSE;
+  for (gsize b = 0; b < len; b++)
+    {
+      if (g_ascii_isdigit (s[b]))
+        digits++;
+      else if (!g_ascii_isalpha (s[b]) && s[b] != '-')
+        return FALSE;
+    }
+  return digits > 0 && (digits < len || len == 3);
+}
+
+/* "Boeing 737s", "Airbus A380": a maker's name the tagger stopped short of
+ * its model number (one word, then the number) names a product, not the maker; the mention takes in the
+ * number and becomes an entity of its own (sieve_names joins the products
+ * written alike). Runs before the entities are counted. */
+static void
+extend_model_names (LedeDoc *doc)
+{
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      LedeMention *m = mention_at (doc, i);
+      guint next = m->first_token + m->n_tokens;
+      LedeEntity product = { LEDE_ENTITY_MISC, i, FALSE, 0 };
+
+      /* a maker's name is one word: "American Airlines 777" is an airline's
+       * plane, "Adam Air Flight 574" a flight */
+      if (m->first_token == G_MAXUINT32 || m->n_tokens != 1 || next >= doc->tokens->len
+          || (m->type != LEDE_ENTITY_ORG && m->type != LEDE_ENTITY_PERSON && m->type != LEDE_ENTITY_MISC)
+          || tok (doc, next)->start != m->end + 1 || doc->text[m->end] != ' '
+          || !is_model_number (doc, next)
+          || (i + 1 < doc->mentions->len && mention_at (doc, i + 1)->start < tok (doc, next)->end))
+        continue;
+      m->end = tok (doc, next)->end;
+      m->n_tokens++;
+      m->type = LEDE_ENTITY_MISC;
+      m->media = FALSE;
+      m->entity = doc->entities->len;
+      g_array_append_val (doc->entities, product);
+    }
+}
+
 /* --- sieve 0: names the tagger missed once ------------------------------- */
 
 #define PROPAGATE_MAX_TOKENS 4
@@ -391,6 +511,25 @@ propagate_names (Ctx *c)
               note_key (keys, text);
               g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
             }
+        }
+    }
+  /* a product's model number alone ("the A380" after "Airbus A380") */
+  for (guint i = 0; i < doc->mentions->len; i++)
+    {
+      const LedeMention *x = mention_at (doc, i);
+      guint model = x->first_token + x->n_tokens - 1;
+      char *number;
+
+      if (x->type != LEDE_ENTITY_MISC || x->first_token == G_MAXUINT32 || x->n_tokens < 2
+          || !is_model_number (doc, model) || !capitalized (doc, model))
+        continue;
+      number = g_strndup (doc->text + tok (doc, model)->start, tok (doc, model)->end - tok (doc, model)->start);
+      if (g_hash_table_contains (by_text, number))
+        g_free (number);
+      else
+        {
+          note_key (keys, number);
+          g_hash_table_insert (by_text, number, GUINT_TO_POINTER (i));
         }
     }
   /* a person's family name alone ("May" after "Theresa May"), which the
@@ -480,15 +619,7 @@ propagate_names (Ctx *c)
       else
         g_array_append_val (merged, g_array_index (found, LedeMention, k++));
     }
-  for (guint t = 0; t < doc->titles->len; t++)
-    {
-      LedeTitle *x = &g_array_index (doc->titles, LedeTitle, t);
-
-      if (x->mention >= 0)
-        x->mention = (gint32) new_index[x->mention];
-    }
-  g_array_set_size (doc->mentions, 0);
-  g_array_append_vals (doc->mentions, merged->data, merged->len);
+  replace_mentions (doc, merged, new_index);
 }
 
 /* --- sieve 1: names ------------------------------------------------------ */
@@ -558,6 +689,35 @@ initials (const LedeDoc *doc, const LedeMention *m)
   return g_strdup (buf);
 }
 
+/* Notes that a part of a longer name (a family name, a first word, a model
+ * number: taken, owned by the table) stands for the name's entity: the
+ * entity + 1, or 0 once two entities share the part. */
+static void
+note_part (Ctx *c, GHashTable *by_part, char *part, guint32 entity)
+{
+  guint root = find_root (c, entity) + 1;
+  gpointer had;
+
+  if (!g_hash_table_lookup_extended (by_part, part, NULL, &had))
+    g_hash_table_insert (by_part, part, GUINT_TO_POINTER (root));
+  else if (GPOINTER_TO_UINT (had) != 0 && GPOINTER_TO_UINT (had) != root)
+    g_hash_table_insert (by_part, part, GUINT_TO_POINTER (0));
+  else
+    g_free (part);
+}
+
+/* Joins a mention to the entity whose name's part its last word is, when
+ * only one entity has that part. */
+static void
+join_by_part (Ctx *c, GHashTable *by_part, const LedeMention *m)
+{
+  g_autofree char *part = last_word (c->doc, m);
+  guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_part, part));
+
+  if (e > 0)
+    join (c, e - 1, m->entity);
+}
+
 static void
 sieve_names (Ctx *c)
 {
@@ -568,6 +728,8 @@ sieve_names (Ctx *c)
   g_autoptr(GHashTable) by_first_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* family name of a full PERSON name → its entity + 1, or 0 when two differ */
   g_autoptr(GHashTable) by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* model number of a product ("A380" of "Airbus A380") → its entity + 1, or 0 */
+  g_autoptr(GHashTable) by_model = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -591,30 +753,17 @@ sieve_names (Ctx *c)
         }
       if (m->type == LEDE_ENTITY_PERSON && m->first_token != G_MAXUINT32
           && m->n_tokens - honorific_tokens (doc, m) >= 2)
-        {
-          char *surname = last_word (doc, m);
-          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
-          guint root = find_root (c, m->entity) + 1;
-
-          if (!g_hash_table_contains (by_surname, surname))
-            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (root));
-          else if (had != 0 && had != root)
-            g_hash_table_insert (by_surname, surname, GUINT_TO_POINTER (0));
-          else
-            g_free (surname);
-        }
+        note_part (c, by_surname, last_word (doc, m), m->entity);
       if (m->type == LEDE_ENTITY_ORG && m->n_tokens >= 2 && m->first_token != G_MAXUINT32)
         {
           const LedeToken *f = tok (doc, m->first_token);
-          g_autofree char *word = g_strndup (doc->text + f->start, f->end - f->start);
-          guint had = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
-          guint root = find_root (c, m->entity) + 1;
 
-          if (!g_hash_table_contains (by_first_word, word))
-            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (root));
-          else if (had != 0 && had != root)
-            g_hash_table_insert (by_first_word, g_steal_pointer (&word), GUINT_TO_POINTER (0));
+          note_part (c, by_first_word, g_strndup (doc->text + f->start, f->end - f->start), m->entity);
         }
+      if (m->type == LEDE_ENTITY_MISC && m->n_tokens >= 2 && m->first_token != G_MAXUINT32
+          && !tok_in (doc, m->first_token, articles)
+          && is_model_number (doc, m->first_token + m->n_tokens - 1))
+        note_part (c, by_model, last_word (doc, m), m->entity);
     }
   for (guint i = 0; i < doc->mentions->len; i++)
     {
@@ -625,13 +774,10 @@ sieve_names (Ctx *c)
 
       /* "Mrs. Lopez" after "Ana Lopez" */
       if (honorific_tokens (doc, m) && m->n_tokens == 2)
-        {
-          g_autofree char *surname = last_word (doc, m);
-          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_surname, surname));
-
-          if (e > 0)
-            join (c, e - 1, m->entity);
-        }
+        join_by_part (c, by_surname, m);
+      /* "the A380": a model number alone, the tagger's "the" aside */
+      if (m->type == LEDE_ENTITY_MISC && m->n_tokens == 2 && tok_in (doc, m->first_token, articles))
+        join_by_part (c, by_model, m);
       if (m->n_tokens != 1 || m->type == LEDE_ENTITY_PERSON || m->type == LEDE_ENTITY_NORP)
         continue;
       if (is_acronym (s, len))
@@ -642,14 +788,8 @@ sieve_names (Ctx *c)
           if (g_hash_table_lookup_extended (by_initials, key, NULL, &found))
             join (c, GPOINTER_TO_UINT (found), m->entity);
         }
-      if (m->type == LEDE_ENTITY_ORG)
-        {
-          g_autofree char *word = g_strndup (s, len);
-          guint e = GPOINTER_TO_UINT (g_hash_table_lookup (by_first_word, word));
-
-          if (e > 0)
-            join (c, e - 1, m->entity);
-        }
+      if (m->type == LEDE_ENTITY_ORG || m->type == LEDE_ENTITY_MISC)
+        join_by_part (c, m->type == LEDE_ENTITY_ORG ? by_first_word : by_model, m);
     }
 }
 
@@ -798,7 +938,7 @@ resolve_title (Ctx *c, guint32 t_index, guint first)
 }
 
 /* Scores the candidates in the window for a reference at token i that fits
- * `fits`; returns the best root, or -1. */
+ * `fits`; returns the best root, or -1 (its score is then in c->score). */
 static gint32
 best_candidate (Ctx *c, guint i, guint fits, guint gender, guint window, gboolean want_named)
 {
@@ -885,7 +1025,10 @@ resolve_pronoun (Ctx *c, guint i, const PronounEntry *p)
   /* "they" is mostly people nobody names: an organization only when near */
   e = best_candidate (c, i, p->fits, p->gender,
                       p->fits & FIT_GROUP ? THEY_WINDOW_SENTENCES : WINDOW_SENTENCES, FALSE);
-  if (e < 0)
+  /* an unresolved "they" is better than a wrong one: it takes an entity
+   * only when the fit is strong (named in its own sentence, or the nearest
+   * subject of the sentence before) */
+  if (e < 0 || ((p->fits & FIT_GROUP) && c->score[e] < THEY_MIN_SCORE))
     return;
   add_reference (c, i, i, LEDE_REFERENCE_PRONOUN, (guint32) e, -1);
 }
@@ -920,7 +1063,9 @@ resolve_class_noun (Ctx *c, guint i)
 }
 
 /* a person's gender from an honorific before or opening the name, or from
- * a first name that is only female or only male */
+ * a first name that is only female or only male, also standing alone
+ * ("Marilyn"; a family name alone mostly comes after the full name, which
+ * has set the gender first) */
 static void
 note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
 {
@@ -939,7 +1084,7 @@ note_gender (Ctx *c, const LedeModel *model, const LedeMention *m)
       else if (tok_in (c->doc, k, female_honorifics))
         c->gender[e] = LEDE_GENDER_FEMALE;
     }
-  if (c->gender[e] == LEDE_GENDER_UNKNOWN && m->n_tokens >= 2)
+  if (c->gender[e] == LEDE_GENDER_UNKNOWN)
     {
       const LedeToken *first = tok (c->doc, m->first_token + honorific_tokens (c->doc, m));
       char lower[LONGEST_NAME + 1];
@@ -1300,6 +1445,7 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
   doc->relations = g_array_new (FALSE, FALSE, sizeof (LedeRelation));
   if (doc->mentions == NULL || doc->entities == NULL || doc->titles == NULL)
     return;
+  extend_model_names (doc);
   n_entities = doc->entities->len;
   c.n_tokens = doc->tokens->len;
   c.sentence_of = g_new0 (guint32, MAX (c.n_tokens, 1));
@@ -1323,6 +1469,8 @@ lede_coref_annotate (const LedeModel *model, LedeDoc *doc)
     }
 
   propagate_names (&c);
+  /* after propagate_names, which writes "US" back wherever it stands alone */
+  drop_currency_prefixes (&c);
   sieve_names (&c);
   find_kinds (&c, model);
   find_title_heads (&c);

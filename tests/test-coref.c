@@ -225,6 +225,19 @@ test_first_name_gender (void)
   g_assert_cmpint (referred (doc, "he", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "John Hale", 0));
 }
 
+/* a first name standing alone tells the gender too */
+static void
+test_lone_first_name_gender (void)
+{
+  const char *text =
+    "Tom Ellis first saw Marilyn in a film. Marilyn later agreed to sit for a portrait. "
+    "He painted her twice.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  g_assert_cmpint (referred (doc, "He", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Tom Ellis", 0));
+  g_assert_cmpint (referred (doc, "her", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Marilyn", 0));
+}
+
 static void
 test_nationality_country (void)
 {
@@ -235,6 +248,75 @@ test_nationality_country (void)
 
   g_assert_true (related (doc, named (doc, "Russian", 0), russia, "country"));
   g_assert_cmpint (referred (doc, "it", 0, LEDE_REFERENCE_PRONOUN), ==, russia);
+}
+
+/* Whether a named mention starts at the n-th place text is written. */
+static gboolean
+mention_written_at (const LedeDoc *doc, const char *text, guint nth)
+{
+  const char *at = doc->text;
+
+  for (guint k = 0; at != NULL && k <= nth; k++)
+    at = strstr (k == 0 ? at : at + 1, text);
+  g_assert_nonnull (at);
+  for (guint m = 0; m < doc->mentions->len; m++)
+    if (g_array_index (doc->mentions, LedeMention, m).start == (guint32) (at - doc->text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_currency_prefix (void)
+{
+  const char *text =
+    "The Canadian miner paid US$300 million for the mine, and Canada said it welcomed the deal. "
+    "Shares rose in the US on Friday.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  /* "US$" is part of an amount; "the US" is the country */
+  g_assert_false (mention_written_at (doc, "US", 0));
+  g_assert_true (mention_written_at (doc, "US", 1));
+  g_assert_cmpint (referred (doc, "it", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "Canada", 0));
+}
+
+static void
+test_product_model (void)
+{
+  const char *text =
+    "Qantas ordered five Boeing 737s and one Airbus A380 last year. The A380 will fly to "
+    "London from March. American Airlines 777 jets land at Heathrow daily.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+  gint32 a380 = named (doc, "Airbus A380", 0);
+  g_autofree char *name = NULL;
+
+  /* the maker's name takes in the model number, and the number alone
+   * later is the same product */
+  g_assert_cmpint (named (doc, "Boeing 737s", 0), !=, a380);
+  g_assert_cmpint (named (doc, "The A380", 0), ==, a380);
+  name = canonical (doc, a380);
+  g_assert_cmpstr (name, ==, "Airbus A380");
+  /* an airline's name of two words is not a maker's */
+  for (guint m = 0; m < doc->mentions->len; m++)
+    {
+      const LedeMention *x = &g_array_index (doc->mentions, LedeMention, m);
+
+      g_assert_false (span_is (doc, x->start, x->end, "American Airlines 777"));
+    }
+}
+
+static void
+test_they_needs_strong_fit (void)
+{
+  const char *text =
+    "Workers met with General Motors on Monday. They said the talks had gone well. "
+    "Later, General Motors said they would build more cars in Ohio.\n";
+  g_autoptr(LedeDoc) doc = annotate (text, strlen (text));
+
+  /* a company named only after "with" in the sentence before: the workers
+   * nobody names are "they", so no link */
+  g_assert_cmpint (referred (doc, "They", 0, LEDE_REFERENCE_PRONOUN), ==, -1);
+  /* the subject of its own sentence */
+  g_assert_cmpint (referred (doc, "they", 0, LEDE_REFERENCE_PRONOUN), ==, named (doc, "General Motors", 1));
 }
 
 static void
@@ -274,7 +356,8 @@ test_hostile_input (void)
 
   for (guint i = 0; i < rounds; i++)
     g_string_append_printf (text, "Minister Anna Berg%u met Boris Hale%u. He said she, it, "
-                            "they and the company agreed; the former minister left. ", i % 500, i);
+                            "they and the company agreed; the former minister left. "
+                            "Airbus A%u and the A%u cost US$%u. ", i % 500, i, i, i % 700, i);
   doc = annotate (text->str, text->len);
   g_assert_cmpuint (doc->references->len, >, 0);
   for (guint r = 0; r < doc->references->len; r++)
@@ -356,7 +439,11 @@ main (int argc, char **argv)
   g_test_add_func ("/coref/acronym-and-organization", test_acronym_and_organization);
   g_test_add_func ("/coref/gender-and-honorifics", test_gender_and_honorifics);
   g_test_add_func ("/coref/first-name-gender", test_first_name_gender);
+  g_test_add_func ("/coref/lone-first-name-gender", test_lone_first_name_gender);
   g_test_add_func ("/coref/nationality-country", test_nationality_country);
+  g_test_add_func ("/coref/currency-prefix", test_currency_prefix);
+  g_test_add_func ("/coref/product-model", test_product_model);
+  g_test_add_func ("/coref/they-needs-strong-fit", test_they_needs_strong_fit);
   g_test_add_func ("/coref/quote-sources", test_quote_sources);
   g_test_add_func ("/coref/hostile-input", test_hostile_input);
   g_test_add_func ("/coref/sample-article", test_sample_article);
