@@ -555,7 +555,7 @@ propagate_names (Ctx *c)
     return;
   for (guint i = 0; i < n; i++)
     {
-      guint run = 0;
+      guint run = 0, from;
 
       while (m < doc->mentions->len && mention_at (doc, m)->end <= tok (doc, i)->start)
         m++;
@@ -575,15 +575,17 @@ propagate_names (Ctx *c)
         run++;
       if (run == 0 || (i + run < n && capitalized (doc, i + run)))
         continue;
-      if (!may_be_key (keys, doc->text + tok (doc, i)->start,
-                       tok (doc, i + run - 1)->end - tok (doc, i)->start))
+      /* "The A380 will fly": the sentence's capital "The" is no part of the name */
+      from = run >= 2 && lede_token_word_is (doc, i, "the") ? i + 1 : i;
+      if (!may_be_key (keys, doc->text + tok (doc, from)->start,
+                       tok (doc, i + run - 1)->end - tok (doc, from)->start))
         {
           i += run - 1;
           continue;
         }
       g_string_assign (key, "");
-      g_string_append_len (key, doc->text + tok (doc, i)->start,
-                           tok (doc, i + run - 1)->end - tok (doc, i)->start);
+      g_string_append_len (key, doc->text + tok (doc, from)->start,
+                           tok (doc, i + run - 1)->end - tok (doc, from)->start);
       {
         gpointer source;
 
@@ -591,10 +593,10 @@ propagate_names (Ctx *c)
           {
             LedeMention x = *mention_at (doc, GPOINTER_TO_UINT (source));
 
-            x.start = tok (doc, i)->start;
+            x.start = tok (doc, from)->start;
             x.end = tok (doc, i + run - 1)->end;
-            x.first_token = i;
-            x.n_tokens = run;
+            x.first_token = from;
+            x.n_tokens = i + run - from;
             g_array_append_val (found, x);
           }
       }

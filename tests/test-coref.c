@@ -292,7 +292,9 @@ test_product_model (void)
   /* the maker's name takes in the model number, and the number alone
    * later is the same product */
   g_assert_cmpint (named (doc, "Boeing 737s", 0), !=, a380);
-  g_assert_cmpint (named (doc, "The A380", 0), ==, a380);
+  /* whether the tagger takes in "The" or the coref layer finds "A380" alone */
+  g_assert_cmpint (named (doc, mention_written_at (doc, "The A380", 0) ? "The A380" : "A380", 0),
+                   ==, a380);
   name = canonical (doc, a380);
   g_assert_cmpstr (name, ==, "Airbus A380");
   /* an airline's name of two words is not a maker's */
