@@ -614,6 +614,19 @@ lede_entities_annotate (const LedeModel *model, LedeDoc *doc)
           i = j;
           continue;
         }
+      /* "Mayor Joan Whitaker": a role the tagger took into a full name (some
+       * role words are first names too) is left to the titles layer; an
+       * honorific ("Mrs.") stays, coreference reads the gender from it */
+      if (LEDE_NER_LABEL_TYPE (l) == LEDE_NER_PER && m.n_tokens >= 3 && model->titles != NULL
+          && doc->text[tok (doc, i)->end - 1] != '.')
+        for (guint k = m.n_tokens - 2; k >= 1; k--)
+          if (lede_title_lexicon_is_role (model->titles, doc, i, k))
+            {
+              m.first_token = i + k;
+              m.n_tokens -= k;
+              m.start = tok (doc, m.first_token)->start;
+              break;
+            }
       m.type = refine (ner, doc, &m, LEDE_NER_LABEL_TYPE (l));
       g_array_append_val (doc->mentions, m);
       i = j;

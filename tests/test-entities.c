@@ -99,6 +99,21 @@ test_titles (void)
   g_assert_true (t->former);
 }
 
+/* A role the tagger takes into a full name, because the word is also a
+ * first name ("Mayor"), is the person's title. */
+static void
+test_role_in_name (void)
+{
+  g_autoptr(LedeDoc) doc = annotate (
+    "Mayor Joan Whitaker said the pier would reopen. "
+    "Chief Justice Ruth Okafor wrote the ruling.\n");
+
+  assert_entity (doc, "Joan Whitaker", LEDE_ENTITY_PERSON, FALSE);
+  find_title (doc, "Mayor", "Joan Whitaker");
+  assert_entity (doc, "Ruth Okafor", LEDE_ENTITY_PERSON, FALSE);
+  find_title (doc, "Chief Justice", "Ruth Okafor");
+}
+
 static void
 test_refinement (void)
 {
@@ -309,6 +324,7 @@ main (int argc, char **argv)
   model = lede_model_new (&error);
   g_assert_no_error (error);
   g_test_add_func ("/entities/titles", test_titles);
+  g_test_add_func ("/entities/role-in-name", test_role_in_name);
   g_test_add_func ("/entities/refinement", test_refinement);
   g_test_add_func ("/entities/grouping", test_grouping);
   g_test_add_func ("/entities/sample-article", test_sample_article);
