@@ -9,7 +9,7 @@
  * timed on its own in the same run, so machine load affects both sides of the
  * ratio alike. Prints the coref layer's share and that of its JSON output. */
 #include "lede-private.h"
-#include "bench-texts.h"
+#include "bench-layer.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,25 +20,17 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(LedeModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  guint repeat = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 3;
+  guint repeat;
+  int status = 0;
   gint64 base_us = 0, coref_us = 0, quotes_us = 0, json_us = 0, json_plain_us = 0;
   guint64 bytes = 0, tokens = 0, references = 0;
   double all;
 
-  if (argc < 2)
-    {
-      fprintf (stderr, "usage: %s DIR [REPEAT]\n", argv[0]);
-      return 2;
-    }
-  texts = bench_read_texts ("bench-coref", argv[1]);
-  model = lede_model_new (&error);
+  model = bench_layer_start ("bench-coref", argc, argv, &texts, &repeat, &status);
   if (model == NULL)
-    {
-      fprintf (stderr, "bench-coref: %s\n", error->message);
-      return 1;
-    }
+    return status;
 
-  for (guint r = 0; r < MAX (repeat, 1); r++)
+  for (guint r = 0; r < repeat; r++)
     for (guint i = 0; i < texts->len; i++)
       {
         gsize len;
@@ -88,10 +80,10 @@ main (int argc, char **argv)
   all = (double) (base_us + coref_us + quotes_us + json_us);
   printf ("texts %u, %.2f MB, %" G_GUINT64_FORMAT " tokens, %" G_GUINT64_FORMAT
           " references resolved, %u passes\n",
-          texts->len, bytes / 1e6, tokens, references, MAX (repeat, 1));
+          texts->len, bytes / 1e6, tokens, references, repeat);
   printf ("structure..time  %8.3f s\n", base_us / 1e6);
   printf ("coref            %8.3f s  %.0f tokens/s\n", coref_us / 1e6,
-          tokens * MAX (repeat, 1) / (coref_us / 1e6));
+          tokens * repeat / (coref_us / 1e6));
   printf ("quotes           %8.3f s\n", quotes_us / 1e6);
   printf ("JSON             %8.3f s  (%.3f s without the coref members)\n", json_us / 1e6,
           json_plain_us / 1e6);

@@ -11,7 +11,7 @@
  * difference of whole runs (noisy on a loaded machine) and the sum of the
  * parts the events add (the layer, and their part of the JSON). */
 #include "lede-private.h"
-#include "bench-texts.h"
+#include "bench-layer.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,30 +58,21 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(LedeModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  guint repeat = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 3;
+  guint repeat;
+  int status = 0;
   gint64 with_us = 0, without_us = 0, layer_us = 0, pipeline_us = 0;
   gint64 json_with_us = 0, json_without_us = 0;
   guint64 bytes = 0, tokens = 0, n_events = 0;
   LedeOptions with, without;
   double mb;
 
-  if (argc < 2)
-    {
-      fprintf (stderr, "usage: %s DIR [REPEAT]\n", argv[0]);
-      return 2;
-    }
-  texts = bench_read_texts ("bench-events", argv[1]);
-  model = lede_model_new (&error);
+  model = bench_layer_start ("bench-events", argc, argv, &texts, &repeat, &status);
   if (model == NULL)
-    {
-      fprintf (stderr, "bench-events: %s\n", error->message);
-      return 1;
-    }
+    return status;
   with = without = model->defaults;
   with.layers |= LEDE_CAP_EVENTS;
   without.layers &= ~(guint64) LEDE_CAP_EVENTS;
 
-  repeat = MAX (repeat, 1);
   for (guint r = 0; r < repeat; r++)
     for (guint i = 0; i < texts->len; i++)
       {

@@ -8,7 +8,7 @@
  * one. Prints the pipeline's MB/s with and without the layer and the layer's
  * share. */
 #include "lede-private.h"
-#include "bench-texts.h"
+#include "bench-layer.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,25 +27,17 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(LedeModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  guint repeat = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 3;
+  guint repeat;
+  int status = 0;
   gint64 pipeline_us = 0, time_us = 0;
   guint64 bytes = 0, tokens = 0, timexes = 0;
   double mb, without;
 
-  if (argc < 2)
-    {
-      fprintf (stderr, "usage: %s DIR [REPEAT]\n", argv[0]);
-      return 2;
-    }
-  texts = bench_read_texts ("bench-time", argv[1]);
-  model = lede_model_new (&error);
+  model = bench_layer_start ("bench-time", argc, argv, &texts, &repeat, &status);
   if (model == NULL)
-    {
-      fprintf (stderr, "bench-time: %s\n", error->message);
-      return 1;
-    }
+    return status;
 
-  for (guint r = 0; r < MAX (repeat, 1); r++)
+  for (guint r = 0; r < repeat; r++)
     for (guint i = 0; i < texts->len; i++)
       {
         gsize len;
@@ -75,14 +67,14 @@ main (int argc, char **argv)
           }
       }
 
-  mb = (double) bytes * MAX (repeat, 1) / 1e6;
+  mb = (double) bytes * repeat / 1e6;
   without = (double) (pipeline_us - time_us) / 1e6;
   printf ("texts %u, %.2f MB, %" G_GUINT64_FORMAT " tokens, %" G_GUINT64_FORMAT " timexes, %u passes\n",
-          texts->len, bytes / 1e6, tokens, timexes, MAX (repeat, 1));
+          texts->len, bytes / 1e6, tokens, timexes, repeat);
   printf ("pipeline with time:    %.3f s  %.2f MB/s\n", pipeline_us / 1e6, mb / (pipeline_us / 1e6));
   printf ("pipeline without time: %.3f s  %.2f MB/s\n", without, mb / without);
   printf ("time layer alone:      %.3f s  %.2f MB/s  %.0f tokens/s\n", time_us / 1e6,
-          mb / (time_us / 1e6), tokens * MAX (repeat, 1) / (time_us / 1e6));
+          mb / (time_us / 1e6), tokens * repeat / (time_us / 1e6));
   printf ("time layer adds %.1f%% to the pipeline\n", 100.0 * time_us / (pipeline_us - time_us));
   return 0;
 }

@@ -9,7 +9,7 @@
  * layer and for the three layers together (the 50 MB/s per core budget), in
  * wall-clock and in CPU time of this thread (steadier on a busy machine). */
 #include "lede-private.h"
-#include "bench-texts.h"
+#include "bench-layer.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,23 +34,15 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(LedeModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  guint repeat = argc > 2 ? MAX ((guint) g_ascii_strtoull (argv[2], NULL, 10), 1) : 3;
+  guint repeat;
+  int status = 0;
   gint64 wall[N_STEPS] = { 0 }, cpu[N_STEPS] = { 0 };
   guint64 bytes = 0, tokens = 0, sentences = 0;
   double mb;
 
-  if (argc < 2)
-    {
-      fprintf (stderr, "usage: %s DIR [REPEAT]\n", argv[0]);
-      return 2;
-    }
-  texts = bench_read_texts ("bench-tokenizer", argv[1]);
-  model = lede_model_new (&error);
+  model = bench_layer_start ("bench-tokenizer", argc, argv, &texts, &repeat, &status);
   if (model == NULL)
-    {
-      fprintf (stderr, "bench-tokenizer: %s\n", error->message);
-      return 1;
-    }
+    return status;
 
   for (guint r = 0; r < repeat; r++)
     for (guint i = 0; i < texts->len; i++)
