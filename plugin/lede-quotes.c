@@ -264,8 +264,9 @@ word_in (const Ctx *c, guint i, const char *const *list)
 
   if (!lower_word (c, i, buf, sizeof buf))
     return FALSE;
+  /* the first letter rules out nearly every entry without a call */
   for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (buf, list[k]) == 0)
+    if (list[k][0] == buf[0] && strcmp (buf, list[k]) == 0)
       return TRUE;
   return FALSE;
 }
