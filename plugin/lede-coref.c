@@ -480,6 +480,20 @@ may_be_key (const guint8 *filter, const char *text, gsize len)
   return (filter[bit / 8] >> (bit % 8)) & 1;
 }
 
+/* Notes that text, owned from here on, is written by mention i; the first
+ * mention to write it keeps it. */
+static void
+offer_spelling (GHashTable *by_text, guint8 *keys, char *text, guint i)
+{
+  if (g_hash_table_contains (by_text, text))
+    {
+      g_free (text);
+      return;
+    }
+  note_key (keys, text);
+  g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
+}
+
 /* A name the tagger found is a name wherever else the article writes it the
  * same way, standing alone among lower-case words ("Apple" in a headline the
  * tagger left untagged): those places become mentions of its entity. */
@@ -501,55 +515,31 @@ propagate_names (Ctx *c)
 
       if (x->first_token != G_MAXUINT32 && x->n_tokens <= PROPAGATE_MAX_TOKENS
           && g_ascii_isupper (doc->text[x->start]))
-        {
-          char *text = g_strndup (doc->text + x->start, x->end - x->start);
-
-          if (g_hash_table_contains (by_text, text))
-            g_free (text);
-          else
-            {
-              note_key (keys, text);
-              g_hash_table_insert (by_text, text, GUINT_TO_POINTER (i));
-            }
-        }
+        offer_spelling (by_text, keys, g_strndup (doc->text + x->start, x->end - x->start), i);
     }
   /* a product's model number alone ("the A380" after "Airbus A380") */
   for (guint i = 0; i < doc->mentions->len; i++)
     {
       const LedeMention *x = mention_at (doc, i);
       guint model = x->first_token + x->n_tokens - 1;
-      char *number;
 
       if (x->type != LEDE_ENTITY_MISC || x->first_token == G_MAXUINT32 || x->n_tokens < 2
           || !is_model_number (doc, model) || !capitalized (doc, model))
         continue;
-      number = g_strndup (doc->text + tok (doc, model)->start, tok (doc, model)->end - tok (doc, model)->start);
-      if (g_hash_table_contains (by_text, number))
-        g_free (number);
-      else
-        {
-          note_key (keys, number);
-          g_hash_table_insert (by_text, number, GUINT_TO_POINTER (i));
-        }
+      offer_spelling (by_text, keys,
+                      g_strndup (doc->text + tok (doc, model)->start,
+                                 tok (doc, model)->end - tok (doc, model)->start), i);
     }
   /* a person's family name alone ("May" after "Theresa May"), which the
    * tagger may take for a common word */
   for (guint i = 0; i < doc->mentions->len; i++)
     {
       const LedeMention *x = mention_at (doc, i);
-      char *surname;
 
       if (x->type != LEDE_ENTITY_PERSON || x->first_token == G_MAXUINT32 || x->n_tokens < 2
           || honorific_tokens (doc, x))
         continue;
-      surname = last_word (doc, x);
-      if (g_hash_table_contains (by_text, surname))
-        g_free (surname);
-      else
-        {
-          note_key (keys, surname);
-          g_hash_table_insert (by_text, surname, GUINT_TO_POINTER (i));
-        }
+      offer_spelling (by_text, keys, last_word (doc, x), i);
     }
   if (g_hash_table_size (by_text) == 0)
     return;
